@@ -1,0 +1,47 @@
+package org.carevault.domain;
+
+/**
+ * Every error a caller can receive, with a stable code, the HTTP status it maps to on REST and a
+ * short title safe to show (no internals, no patient data). SOAP faults carry the same codes.
+ * Codes are never reused; a test checks they are unique.
+ */
+public enum ErrorCode {
+    NOT_AUTHENTICATED("CV-AUTH-001", 401, "Authentication is required"),
+    CALLER_IDENTITY_INVALID("CV-AUTH-002", 403, "The credentials do not carry a valid care identity"),
+    CALLER_ROLE_MISSING("CV-AUTH-003", 403, "The credentials do not carry exactly one role"),
+    ROLE_NOT_ALLOWED("CV-AUTH-004", 403, "The caller's role may not use this operation"),
+    MESSAGE_SECURITY_INVALID("CV-AUTH-005", 401, "The message security could not be verified"),
+
+    REQUEST_MALFORMED("CV-REQ-001", 400, "The request body is not well-formed"),
+    REQUEST_INVALID("CV-REQ-002", 400, "The request is not valid"),
+    REQUEST_TOO_LARGE("CV-REQ-003", 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("CV-REQ-004", 415, "The request media type is not supported"),
+    NOT_FOUND("CV-REQ-005", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("CV-REQ-006", 405, "The method is not allowed on this resource"),
+    NOT_ACCEPTABLE("CV-REQ-007", 406, "The requested media type cannot be produced"),
+
+    INTERNAL("CV-SYS-001", 500, "An internal error occurred"),
+    UNAVAILABLE("CV-SYS-002", 503, "The service is temporarily unavailable");
+
+    private final String code;
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(String code, int httpStatus, String title) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

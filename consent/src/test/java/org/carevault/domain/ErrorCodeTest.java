@@ -1,0 +1,28 @@
+package org.carevault.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ErrorCodeTest {
+
+    @Test
+    void codesAreUniqueAndWellFormed() {
+        Set<String> seen = new HashSet<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            assertTrue(code.code().matches("CV-[A-Z]+-\\d{3}"), code.code());
+            assertTrue(seen.add(code.code()), "duplicate " + code.code());
+        }
+        assertEquals(ErrorCode.values().length, seen.size());
+    }
+
+    @Test
+    void serverErrorsAreOnlyTheSystemCodes() {
+        Arrays.stream(ErrorCode.values()).filter(c -> c.httpStatus() >= 500)
+                .forEach(c -> assertTrue(c.code().startsWith("CV-SYS-"), c.code()));
+    }
+}

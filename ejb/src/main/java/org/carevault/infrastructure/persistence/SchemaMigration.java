@@ -1,0 +1,47 @@
+package org.carevault.infrastructure.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the database schema to the version this build expects, before anything else runs. The
+ * migrations in {@code db/migration} are the only source of the schema (never Hibernate); they are
+ * written in SQL that H2 and PostgreSQL both accept.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
+
+    @Resource(lookup = "java:jboss/datasources/CareVaultDS")
+    private DataSource dataSource;
+
+    private volatile String currentVersion = "none";
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .validateMigrationNaming(true)
+                .load();
+        MigrateResult result = flyway.migrate();
+        currentVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
+        LOG.infof("CV-DB-001 schema at version %s (%d migrations applied now)", currentVersion, result.migrationsExecuted);
+    }
+
+    public String currentVersion() {
+        return currentVersion;
+    }
+}

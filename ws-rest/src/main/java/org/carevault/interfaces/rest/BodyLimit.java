@@ -1,0 +1,71 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.ErrorCode;
+
+/**
+ * Limits JSON request bodies (system property {@code carevault.rest.max-body-bytes}, default
+ * 64 KiB): refused up front on a declared length, and while reading for chunked bodies, before
+ * anything is parsed or stored. Documents with their own limits (KMEHR, messages) will set theirs.
+ */
+@Provider
+public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
+
+    static final long MAX_BYTES = Long.getLong("carevault.rest.max-body-bytes", 64 * 1024);
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > MAX_BYTES) {
+            throw new CareVaultException(ErrorCode.REQUEST_TOO_LARGE, "The limit is " + MAX_BYTES + " bytes");
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new Bounded(context.getInputStream(), MAX_BYTES));
+        return context.proceed();
+    }
+
+    static final class Bounded extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > limit) {
+                throw new CareVaultException(ErrorCode.REQUEST_TOO_LARGE, "The limit is " + limit + " bytes");
+            }
+        }
+    }
+}
