@@ -1,0 +1,79 @@
+package org.carevault.interfaces.soap;
+
+import java.util.UUID;
+import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.carevault.domain.ErrorCode;
+import org.carevault.ws.identity.v1.CareVaultFault;
+import org.jboss.logging.Logger;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Gives every fault a stable CareVault code and a caller-safe message: security failures become
+ * CV-AUTH-005 (which check failed is only in the server log), unreadable requests CV-REQ-001, and
+ * anything unexpected CV-SYS-001 with an incident id. Faults declared in the WSDL pass unchanged.
+ */
+public class FaultCodeInterceptor extends AbstractSoapInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(FaultCodeInterceptor.class);
+    private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    private static final String COMMON_NS = "urn:carevault:ws:common:v1";
+
+    public FaultCodeInterceptor() {
+        super(Phase.PRE_LOGICAL);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exception exception = message.getContent(Exception.class);
+        if (!(exception instanceof Fault fault) || fault.getCause() instanceof CareVaultFault) {
+            return;
+        }
+        ErrorCode code = classify(fault);
+        if (code == ErrorCode.INTERNAL) {
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(fault, "CV-SYS-001 unexpected SOAP fault, incident %s", incident);
+        } else {
+            LOG.debugf("%s SOAP request refused: %s", code.code(), fault.getMessage());
+        }
+        fault.setMessage(code.code() + " " + code.title());
+        fault.setDetail(null);
+        Element detail = fault.getOrCreateDetail();
+        Document document = detail.getOwnerDocument();
+        Element error = document.createElementNS(COMMON_NS, "cv:CareVaultError");
+        Element codeElement = document.createElementNS(COMMON_NS, "cv:Code");
+        codeElement.setTextContent(code.code());
+        Element messageElement = document.createElementNS(COMMON_NS, "cv:Message");
+        messageElement.setTextContent(code.title());
+        error.appendChild(codeElement);
+        error.appendChild(messageElement);
+        detail.appendChild(error);
+    }
+
+    static ErrorCode classify(Fault fault) {
+        if (fault instanceof SoapFault soap && soap.getFaultCode() != null && WSSE.equals(soap.getFaultCode().getNamespaceURI())) {
+            return ErrorCode.MESSAGE_SECURITY_INVALID;
+        }
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (name.startsWith("org.apache.wss4j.") || name.equals("org.apache.cxf.ws.policy.PolicyException")
+                    || cause instanceof java.security.GeneralSecurityException) {
+                return ErrorCode.MESSAGE_SECURITY_INVALID;
+            }
+            if (cause instanceof XMLStreamException || name.startsWith("jakarta.xml.bind.")) {
+                return ErrorCode.REQUEST_MALFORMED;
+            }
+        }
+        String message = String.valueOf(fault.getMessage());
+        if (message.contains("policy alternatives") || message.contains("Security")) {
+            return ErrorCode.MESSAGE_SECURITY_INVALID;
+        }
+        return "Client".equals(fault.getFaultCode() == null ? null : fault.getFaultCode().getLocalPart())
+                ? ErrorCode.REQUEST_MALFORMED : ErrorCode.INTERNAL;
+    }
+}
