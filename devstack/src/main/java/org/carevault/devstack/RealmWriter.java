@@ -1,0 +1,169 @@
+package org.carevault.devstack;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the Keycloak realm to import from {@code keycloak/realm-template.json}: the static parts
+ * (roles, clients) stay in the template, the users come from {@link DemoIdentity} and the secrets
+ * from the installation's {@link Secrets}. The result is parsed before it is returned, so a broken
+ * template fails here rather than in Keycloak's log.
+ */
+final class RealmWriter {
+
+    private final String hubUrl;
+    private final String hubTlsUrl;
+
+    RealmWriter(String hubUrl, String hubTlsUrl) {
+        this.hubUrl = hubUrl;
+        this.hubTlsUrl = hubTlsUrl;
+    }
+
+    String realm(String name, String hospitalSecret, String adminPassword, boolean withTestClients) throws IOException {
+        String json = template()
+                .replace("${REALM}", name)
+                .replace("${HUB_URL}", hubUrl)
+                .replace("${HUB_TLS_URL}", hubTlsUrl)
+                .replace("${HOSPITAL_AZ_SECRET}", hospitalSecret)
+                .replace("${IDENTITY_MAPPERS}", identityMappers(true).toString())
+                .replace("${EXTRA_CLIENTS}", withTestClients ? "," + testClients() : "")
+                .replace("${USERS}", users(adminPassword).toString())
+                .replace("${USER_PROFILE}", Json.createValue(userProfile().toString()).toString());
+        return Json.createReader(new StringReader(json)).readObject().toString();
+    }
+
+    private static String template() throws IOException {
+        try (InputStream in = RealmWriter.class.getResourceAsStream("/keycloak/realm-template.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** ssin and nihii from the user's attributes, and the API audience when asked. */
+    static JsonArray identityMappers(boolean withAudience) {
+        JsonArrayBuilder mappers = Json.createArrayBuilder()
+                .add(attributeMapper("ssin"))
+                .add(attributeMapper("nihii"));
+        if (withAudience) {
+            mappers.add(Json.createObjectBuilder()
+                    .add("name", "api-audience")
+                    .add("protocol", "openid-connect")
+                    .add("protocolMapper", "oidc-audience-mapper")
+                    .add("config", Json.createObjectBuilder()
+                            .add("included.custom.audience", "carevault-api")
+                            .add("access.token.claim", "true")
+                            .add("id.token.claim", "false")));
+        }
+        return mappers.build();
+    }
+
+    private static JsonObject attributeMapper(String attribute) {
+        return Json.createObjectBuilder()
+                .add("name", attribute)
+                .add("protocol", "openid-connect")
+                .add("protocolMapper", "oidc-usermodel-attribute-mapper")
+                .add("config", Json.createObjectBuilder()
+                        .add("user.attribute", attribute)
+                        .add("claim.name", attribute)
+                        .add("jsonType.label", "String")
+                        .add("access.token.claim", "true")
+                        .add("id.token.claim", "true")
+                        .add("userinfo.token.claim", "true"))
+                .build();
+    }
+
+    /**
+     * Clients only the over-the-wire tests use: one whose tokens lack the API audience, and one
+     * whose tokens expire after a second.
+     */
+    private static String testClients() {
+        JsonObject noAudience = publicPasswordClient("it-no-audience", identityMappers(false)).build();
+        JsonObject shortLived = publicPasswordClient("it-short-lived", identityMappers(true))
+                .add("attributes", Json.createObjectBuilder().add("access.token.lifespan", "1"))
+                .build();
+        return noAudience + "," + shortLived;
+    }
+
+    private static JsonObjectBuilder publicPasswordClient(String clientId, JsonArray mappers) {
+        return Json.createObjectBuilder()
+                .add("clientId", clientId)
+                .add("enabled", true)
+                .add("publicClient", true)
+                .add("standardFlowEnabled", false)
+                .add("directAccessGrantsEnabled", true)
+                .add("protocolMappers", mappers);
+    }
+
+    private static JsonArray users(String adminPassword) {
+        JsonArrayBuilder users = Json.createArrayBuilder();
+        for (DemoIdentity person : DemoIdentity.PEOPLE) {
+            JsonObjectBuilder attributes = Json.createObjectBuilder().add("ssin", Json.createArrayBuilder().add(person.ssin()));
+            if (person.nihii() != null) {
+                attributes.add("nihii", Json.createArrayBuilder().add(person.nihii()));
+            }
+            String password = "admin".equals(person.role()) ? adminPassword : "demo";
+            users.add(Json.createObjectBuilder()
+                    .add("username", person.username())
+                    .add("enabled", true)
+                    .add("firstName", person.firstName())
+                    .add("lastName", person.lastName())
+                    .add("email", person.username() + "@demo.carevault.invalid")
+                    .add("emailVerified", true)
+                    .add("attributes", attributes)
+                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "password").add("value", password).add("temporary", false)))
+                    .add("realmRoles", Json.createArrayBuilder().add(person.role())));
+        }
+        users.add(Json.createObjectBuilder()
+                .add("username", "service-account-" + DemoIdentity.HOSPITAL_CLIENT)
+                .add("enabled", true)
+                .add("serviceAccountClientId", DemoIdentity.HOSPITAL_CLIENT)
+                .add("realmRoles", Json.createArrayBuilder().add("hospital")));
+        return users.build();
+    }
+
+    /** The declarative user profile: the usual attributes plus ssin and nihii, which only admins edit. */
+    private static JsonObject userProfile() {
+        JsonArrayBuilder attributes = Json.createArrayBuilder()
+                .add(profileAttribute("username", true, Json.createObjectBuilder()
+                        .add("length", Json.createObjectBuilder().add("min", 3).add("max", 255))
+                        .add("username-prohibited-characters", Json.createObjectBuilder())))
+                .add(profileAttribute("email", true, Json.createObjectBuilder()
+                        .add("email", Json.createObjectBuilder())
+                        .add("length", Json.createObjectBuilder().add("max", 255))))
+                .add(profileAttribute("firstName", true, Json.createObjectBuilder()
+                        .add("length", Json.createObjectBuilder().add("max", 255))))
+                .add(profileAttribute("lastName", true, Json.createObjectBuilder()
+                        .add("length", Json.createObjectBuilder().add("max", 255))))
+                .add(profileAttribute("ssin", false, Json.createObjectBuilder()
+                        .add("pattern", Json.createObjectBuilder().add("pattern", "^\\d{11}$"))))
+                .add(profileAttribute("nihii", false, Json.createObjectBuilder()
+                        .add("pattern", Json.createObjectBuilder().add("pattern", "^(\\d{8}|\\d{11})$"))));
+        return Json.createObjectBuilder()
+                .add("attributes", attributes)
+                .add("groups", Json.createArrayBuilder())
+                .build();
+    }
+
+    private static JsonObject profileAttribute(String name, boolean userEditable, JsonObjectBuilder validations) {
+        JsonArrayBuilder edit = Json.createArrayBuilder().add("admin");
+        if (userEditable) {
+            edit.add("user");
+        }
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("displayName", name)
+                .add("validations", validations)
+                .add("permissions", Json.createObjectBuilder()
+                        .add("view", Json.createArrayBuilder().add("admin").add("user"))
+                        .add("edit", edit))
+                .add("multivalued", false)
+                .build();
+    }
+}
