@@ -80,12 +80,12 @@ final class RealmWriter {
 
     /**
      * Clients only the over-the-wire tests use: one whose tokens lack the API audience, and one
-     * whose tokens expire after a second.
+     * whose tokens expire after five seconds.
      */
     private static String testClients() {
         JsonObject noAudience = publicPasswordClient("it-no-audience", identityMappers(false)).build();
         JsonObject shortLived = publicPasswordClient("it-short-lived", identityMappers(true))
-                .add("attributes", Json.createObjectBuilder().add("access.token.lifespan", "1"))
+                .add("attributes", Json.createObjectBuilder().add("access.token.lifespan", "5"))
                 .build();
         return noAudience + "," + shortLived;
     }

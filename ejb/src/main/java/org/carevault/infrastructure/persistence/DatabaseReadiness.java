@@ -2,7 +2,7 @@ package org.carevault.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -20,7 +20,7 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "java:jboss/datasources/CareVaultDS")
     private DataSource dataSource;
 
-    @Inject
+    @EJB
     private SchemaMigration schema;
 
     @Override

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Starts and stops the CareVault stack (Keycloak + WildFly with the EAR) for one profile:
+#   demo - the run command: ports 8080/8443 (WildFly), 9990 (management), 8180/9000 (Keycloak);
+#          data kept in run/demo across runs.
+#   it   - the over-the-wire tests: ports 8380/8743, 10290, 8480/9480; fresh data every start.
+# Usage: bin/stack.sh start|stop|setup PROFILE
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WILDFLY_HOME="$ROOT/wildfly-config/target/wildfly"
+KEYCLOAK_DIST="$ROOT/devstack/target/keycloak"
+EAR="$ROOT/ear/target/carevault.ear"
+
+profile() {
+  case "$1" in
+    demo) OFFSET=0;   KC_PORT=8180; KC_MGMT_PORT=9000; RUN_DIR="$ROOT/run/demo"; SETUP_FLAGS=() ;;
+    it)   OFFSET=300; KC_PORT=8480; KC_MGMT_PORT=9480; RUN_DIR="$ROOT/run/it";   SETUP_FLAGS=(--test) ;;
+    *) echo "unknown profile '$1' (demo|it)" >&2; exit 2 ;;
+  esac
+  HTTP_PORT=$((8080 + OFFSET)); HTTPS_PORT=$((8443 + OFFSET)); MGMT_PORT=$((9990 + OFFSET))
+  KC_HOME="$RUN_DIR/keycloak"
+  WF_BASE="$RUN_DIR/wildfly"
+  LOG_DIR="$RUN_DIR/logs"
+}
+
+log() { printf '[carevault] %s\n' "$*" >&2; }
+
+require_build() {
+  local missing=()
+  [ -f "$EAR" ] || missing+=("$EAR")
+  [ -f "$WILDFLY_HOME/standalone/configuration/carevault.xml" ] || missing+=("$WILDFLY_HOME")
+  [ -x "$KEYCLOAK_DIST/bin/kc.sh" ] || missing+=("$KEYCLOAK_DIST")
+  [ -f "$ROOT/devstack/target/classpath.txt" ] || missing+=("devstack classpath")
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "not built: ${missing[*]} (run: mvn -B install -DskipTests)"; exit 1
+  fi
+}
+
+# Ports must be free before we start, or we would talk to someone else's server.
+check_ports_free() {
+  local port
+  for port in "$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "port $port is already in use; stop what runs there first (bin/stack.sh stop $PROFILE_NAME)"; exit 1
+    fi
+  done
+}
+
+setup() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  if [ "$PROFILE_NAME" = it ]; then rm -rf "$RUN_DIR/data"; fi
+  # The Keycloak distribution is copied per profile: it writes its build and data under its home.
+  if [ ! -x "$KC_HOME/bin/kc.sh" ] || ! cmp -s "$KEYCLOAK_DIST/version.txt" "$KC_HOME/version.txt"; then
+    rm -rf "$KC_HOME"; cp -a "$(readlink -f "$KEYCLOAK_DIST")" "$KC_HOME"
+  fi
+  rm -rf "$KC_HOME/data/import"
+  java -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoSetup \
+    --run-dir "$RUN_DIR" --import-dir "$KC_HOME/data/import" --keycloak-url "http://localhost:$KC_PORT" \
+    --hub-url "http://localhost:$HTTP_PORT" --hub-tls-url "https://localhost:$HTTPS_PORT" "${SETUP_FLAGS[@]}"
+}
+
+secret() { sed -n "s/^$1=//p" "$RUN_DIR/secrets.properties"; }
+
+# Runs a command in its own session (process group = its pid) so that stop can end the whole tree.
+spawn() {
+  local name=$1; shift
+  setsid "$@" >"$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  echo $! >"$RUN_DIR/$name.pid"
+}
+
+start_keycloak() {
+  log "starting Keycloak on http://localhost:$KC_PORT (log: $LOG_DIR/keycloak.log)"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak.bootstrap-admin-password)" \
+    spawn keycloak "$KC_HOME/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KC_PORT" \
+      --http-management-port="$KC_MGMT_PORT" --hostname="http://localhost:$KC_PORT" --health-enabled=true --import-realm
+}
+
+start_wildfly() {
+  log "starting WildFly on http://localhost:$HTTP_PORT (log: $LOG_DIR/wildfly.log)"
+  rm -rf "$WF_BASE"
+  cp -a "$WILDFLY_HOME/standalone" "$WF_BASE"
+  cp "$EAR" "$WF_BASE/deployments/"
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_HOME="$(readlink -f "$WILDFLY_HOME")" \
+    spawn wildfly "$WILDFLY_HOME/bin/standalone.sh" -c carevault.xml -Djboss.server.base.dir="$WF_BASE" \
+      -P "$RUN_DIR/wildfly.properties" -Djboss.socket.binding.port-offset="$OFFSET" -b 127.0.0.1 -bmanagement 127.0.0.1
+}
+
+alive() { local pid; pid=$(cat "$RUN_DIR/$1.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
+
+# wait_ready NAME URL TIMEOUT: polls until the URL answers 200; fails early when the process died.
+wait_ready() {
+  local name=$1 url=$2 timeout=$3 start=$SECONDS
+  while ! curl -fs -o /dev/null --max-time 2 "$url"; do
+    if ! alive "$name"; then log "$name stopped during start; last lines of its log:"; tail -n 40 "$LOG_DIR/$name.log" >&2; return 1; fi
+    if [ $((SECONDS - start)) -ge "$timeout" ]; then log "$name not ready after ${timeout}s"; tail -n 40 "$LOG_DIR/$name.log" >&2; return 1; fi
+    if [ "$name" = wildfly ] && [ -f "$WF_BASE/deployments/carevault.ear.failed" ]; then
+      log "deployment failed:"; cat "$WF_BASE/deployments/carevault.ear.failed" >&2; return 1
+    fi
+    sleep 1
+  done
+  log "$name ready after $((SECONDS - start))s"
+}
+
+stop_one() {
+  local name=$1 pid
+  pid=$(cat "$RUN_DIR/$name.pid" 2>/dev/null) || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+}
+
+stop() { stop_one wildfly; stop_one keycloak; }
+
+start() {
+  require_build
+  stop
+  check_ports_free
+  setup
+  start_keycloak
+  start_wildfly
+  wait_ready keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240 || { stop; exit 1; }
+  wait_ready wildfly "http://127.0.0.1:$MGMT_PORT/health/ready" 180 || { stop; exit 1; }
+}
+
+[ $# -eq 2 ] || { echo "usage: $0 start|stop|setup demo|it" >&2; exit 2; }
+PROFILE_NAME=$2
+profile "$PROFILE_NAME"
+case "$1" in
+  start) start ;;
+  stop) stop ;;
+  setup) require_build; setup ;;
+  *) echo "unknown command '$1'" >&2; exit 2 ;;
+esac

@@ -1,0 +1,39 @@
+package org.carevault.it;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Where the stack under test runs, read from the system properties failsafe sets. */
+final class Stack {
+
+    static final String HUB = System.getProperty("carevault.it.hub-url", "http://localhost:8380");
+    static final String KEYCLOAK = System.getProperty("carevault.it.keycloak-url", "http://localhost:8480");
+    static final Path RUN_DIR = Path.of(System.getProperty("carevault.it.run-dir", "../run/it"));
+    static final Path PKI = RUN_DIR.resolve("pki");
+
+    private static Properties secrets;
+
+    private Stack() {
+    }
+
+    /** A secret the stack generated at its start (DemoSetup). */
+    static synchronized String secret(String name) {
+        if (secrets == null) {
+            secrets = new Properties();
+            try (Reader in = Files.newBufferedReader(RUN_DIR.resolve("secrets.properties"))) {
+                secrets.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return secrets.getProperty(name);
+    }
+
+    static String tokenEndpoint(String realm) {
+        return KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token";
+    }
+}
