@@ -1,0 +1,141 @@
+package org.carevault.it;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.wss4j.common.WSEncryptionPart;
+import org.apache.wss4j.common.crypto.Merlin;
+import org.apache.wss4j.dom.WSConstants;
+import org.apache.wss4j.dom.engine.WSSConfig;
+import org.apache.wss4j.dom.message.WSSecHeader;
+import org.apache.wss4j.dom.message.WSSecSignature;
+import org.apache.wss4j.dom.message.WSSecTimestamp;
+import org.carevault.crypto.pki.Credential;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Builds SOAP requests signed with WS-Security exactly as the WSDL's policy asks (X.509 token in
+ * the message, RSA-SHA256 over Body and Timestamp, SHA-256 digests, exclusive c14n), with hooks to
+ * spoil them in the ways an attacker would, and sends them as raw bytes.
+ */
+final class SignedSoap {
+
+    static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String IDENTITY_NS = "urn:carevault:ws:identity:v1";
+    static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+    static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+    static final String ENDPOINT = Stack.HUB + "/soap/IdentityService";
+
+    static {
+        WSSConfig.init();
+    }
+
+    private SignedSoap() {
+    }
+
+    static String whoAmIEnvelope() {
+        return "<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Header/><soap:Body>"
+                + "<id:WhoAmIRequest xmlns:id=\"" + IDENTITY_NS + "\"/></soap:Body></soap:Envelope>";
+    }
+
+    static String signedWhoAmI(Credential signer) throws Exception {
+        return sign(whoAmIEnvelope(), signer, RSA_SHA256, timestamp -> { });
+    }
+
+    /**
+     * Signs the envelope; {@code adjustTimestamp} may rewrite the Timestamp before it is signed
+     * (to make it stale while keeping the signature valid).
+     */
+    static String sign(String envelope, Credential signer, String signatureAlgorithm, Consumer<Element> adjustTimestamp)
+            throws Exception {
+        Document document = parse(envelope);
+        WSSecHeader header = new WSSecHeader(document);
+        header.insertSecurityHeader();
+
+        WSSecTimestamp timestamp = new WSSecTimestamp(header);
+        timestamp.setTimeToLive(300);
+        timestamp.build();
+        adjustTimestamp.accept(timestamp.getElement());
+
+        WSSecSignature signature = new WSSecSignature(header);
+        signature.setUserInfo("signer", "pw");
+        signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
+        signature.setSignatureAlgorithm(signatureAlgorithm);
+        signature.setDigestAlgo(WSConstants.SHA256);
+        signature.setSigCanonicalization(WSConstants.C14N_EXCL_OMIT_COMMENTS);
+        signature.getParts().add(new WSEncryptionPart(WSConstants.ELEM_BODY, SOAP_NS, "Element"));
+        signature.getParts().add(new WSEncryptionPart(WSConstants.TIMESTAMP_TOKEN_LN, WSConstants.WSU_NS, "Element"));
+        signature.build(crypto(signer));
+        return serialise(document);
+    }
+
+    /** Rewrites the Timestamp's Created and Expires. */
+    static Consumer<Element> timestampAt(Instant created, Instant expires) {
+        return element -> {
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if ("Created".equals(child.getLocalName())) {
+                    child.setTextContent(created.toString());
+                } else if ("Expires".equals(child.getLocalName())) {
+                    child.setTextContent(expires.toString());
+                }
+            }
+        };
+    }
+
+    static HttpResponse<String> post(String envelope) {
+        return post(envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> post(byte[] envelope) {
+        return Http.send(HttpRequest.newBuilder(URI.create(ENDPOINT))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"urn:carevault:ws:identity:v1:WhoAmI\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)));
+    }
+
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The text of the first element with that local name, or null. */
+    static String text(String xml, String localName) throws Exception {
+        var nodes = parse(xml).getElementsByTagNameNS("*", localName);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+    }
+
+    private static Merlin crypto(Credential signer) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("signer", signer.privateKey(), "pw".toCharArray(), signer.chain().toArray(new Certificate[0]));
+        Merlin merlin = new Merlin();
+        merlin.setKeyStore(store);
+        return merlin;
+    }
+
+    private static String serialise(Document document) throws Exception {
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        StringWriter out = new StringWriter();
+        transformer.transform(new DOMSource(document), new StreamResult(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.carevault.interfaces.soap;
+
+import java.io.ByteArrayInputStream;
+import java.util.HashSet;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A streaming check of a SOAP envelope's shape before anything else reads it. It refuses what
+ * XML signature wrapping needs: a second Header or Body, other elements beside them, or an element
+ * id used twice (a signature reference must point at exactly one element, the one executed).
+ * It also refuses any DOCTYPE, so that no entity is ever declared, let alone expanded.
+ */
+final class EnvelopeShape {
+
+    enum Verdict { OK, MALFORMED, WRAPPING }
+
+    private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+    private static final Set<String> SOAP_NS = Set.of("http://schemas.xmlsoap.org/soap/envelope/",
+            "http://www.w3.org/2003/05/soap-envelope");
+    private static final int MAX_DEPTH = 100;
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private EnvelopeShape() {
+    }
+
+    static Verdict check(byte[] message) {
+        XMLStreamReader reader = null;
+        try {
+            reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(message));
+            return check(reader);
+        } catch (XMLStreamException | RuntimeException e) {
+            return Verdict.MALFORMED;
+        } finally {
+            close(reader);
+        }
+    }
+
+    private static Verdict check(XMLStreamReader reader) throws XMLStreamException {
+        int depth = 0;
+        int headers = 0;
+        int bodies = 0;
+        boolean envelopeSeen = false;
+        Set<String> ids = new HashSet<>();
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                return Verdict.MALFORMED;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                continue;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            depth++;
+            if (depth > MAX_DEPTH) {
+                return Verdict.MALFORMED;
+            }
+            boolean soap = SOAP_NS.contains(reader.getNamespaceURI());
+            if (depth == 1) {
+                if (envelopeSeen || !soap || !"Envelope".equals(reader.getLocalName())) {
+                    return Verdict.MALFORMED;
+                }
+                envelopeSeen = true;
+            } else if (depth == 2) {
+                if (soap && "Header".equals(reader.getLocalName()) && bodies == 0) {
+                    headers++;
+                } else if (soap && "Body".equals(reader.getLocalName())) {
+                    bodies++;
+                } else {
+                    return Verdict.WRAPPING;
+                }
+                if (headers > 1 || bodies > 1) {
+                    return Verdict.WRAPPING;
+                }
+            }
+            for (int i = 0; i < reader.getAttributeCount(); i++) {
+                String namespace = reader.getAttributeNamespace(i);
+                boolean isId = "Id".equals(reader.getAttributeLocalName(i))
+                        && (namespace == null || namespace.isEmpty() || WSU.equals(namespace));
+                if (isId && !ids.add(reader.getAttributeValue(i))) {
+                    return Verdict.WRAPPING;
+                }
+            }
+        }
+        return envelopeSeen && bodies == 1 ? Verdict.OK : Verdict.MALFORMED;
+    }
+
+    private static XMLInputFactory createFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        try {
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        } catch (IllegalArgumentException ignored) {
+            // not every StAX implementation knows the JAXP property; SUPPORT_DTD=false already applies
+        }
+        return factory;
+    }
+
+    private static void close(XMLStreamReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (XMLStreamException ignored) {
+                // nothing to release beyond the byte array
+            }
+        }
+    }
+}

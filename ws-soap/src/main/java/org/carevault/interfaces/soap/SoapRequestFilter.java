@@ -1,0 +1,162 @@
+package org.carevault.interfaces.soap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.carevault.domain.ErrorCode;
+
+/**
+ * The gate in front of every SOAP endpoint. It limits request bodies (system property
+ * {@code carevault.soap.max-body-bytes}, default 12 MiB: a 10 MB message with its envelope) —
+ * a declared length over the limit is refused before anything is read, a chunked body while it is
+ * read — and checks the envelope's shape ({@link EnvelopeShape}) before CXF parses it. Refusals
+ * are coded faults. The body is held in memory once (at most the limit) to be checked and replayed.
+ */
+@WebFilter(urlPatterns = "/*")
+public class SoapRequestFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final long MAX_BYTES = Long.getLong("carevault.soap.max-body-bytes", 12L * 1024 * 1024);
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            writeFault(response, ErrorCode.REQUEST_TOO_LARGE);
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body;
+        try {
+            body = new CountingStream(request.getInputStream()).readAllBytes();
+        } catch (TooLarge e) {
+            writeFault(response, ErrorCode.REQUEST_TOO_LARGE);
+            return;
+        }
+        switch (EnvelopeShape.check(body)) {
+            case MALFORMED -> writeFault(response, ErrorCode.REQUEST_MALFORMED);
+            case WRAPPING -> writeFault(response, ErrorCode.MESSAGE_SECURITY_INVALID);
+            case OK -> chain.doFilter(new Replay(request, body), response);
+        }
+    }
+
+    static void writeFault(HttpServletResponse response, ErrorCode code) throws IOException {
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType("text/xml;charset=UTF-8");
+        response.setHeader("Connection", "close");
+        String fault = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
+                + "<faultcode>soap:Client</faultcode><faultstring>" + code.code() + " " + code.title() + "</faultstring>"
+                + "<detail><cv:CareVaultError xmlns:cv=\"urn:carevault:ws:common:v1\"><cv:Code>" + code.code()
+                + "</cv:Code><cv:Message>" + code.title() + "</cv:Message></cv:CareVaultError></detail>"
+                + "</soap:Fault></soap:Body></soap:Envelope>";
+        response.getOutputStream().write(fault.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Thrown while reading a body that turns out to exceed the limit. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super("request body over the limit");
+        }
+    }
+
+    /** The checked body, handed to CXF as if it were read from the wire. */
+    private static final class Replay extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Replay(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    private static final class CountingStream extends InputStream {
+        private final InputStream in;
+        private long count;
+
+        CountingStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            count += n;
+            if (count > MAX_BYTES) {
+                throw new TooLarge();
+            }
+        }
+
+    }
+}
