@@ -91,8 +91,8 @@ alive() { local pid; pid=$(cat "$RUN_DIR/$1.pid" 2>/dev/null) && kill -0 "$pid" 
 wait_ready() {
   local name=$1 url=$2 timeout=$3 start=$SECONDS
   while ! curl -fs -o /dev/null --max-time 2 "$url"; do
-    if ! alive "$name"; then log "$name stopped during start; last lines of its log:"; tail -n 40 "$LOG_DIR/$name.log" >&2; return 1; fi
-    if [ $((SECONDS - start)) -ge "$timeout" ]; then log "$name not ready after ${timeout}s"; tail -n 40 "$LOG_DIR/$name.log" >&2; return 1; fi
+    if ! alive "$name"; then log "$name stopped during start; last lines of its log:"; tail -n 40 "$LOG_DIR/$name.log" | cut -c1-400 >&2; return 1; fi
+    if [ $((SECONDS - start)) -ge "$timeout" ]; then log "$name not ready after ${timeout}s"; tail -n 40 "$LOG_DIR/$name.log" | cut -c1-400 >&2; return 1; fi
     if [ "$name" = wildfly ] && [ -f "$WF_BASE/deployments/carevault.ear.failed" ]; then
       log "deployment failed:"; cat "$WF_BASE/deployments/carevault.ear.failed" >&2; return 1
     fi

@@ -1,0 +1,44 @@
+package org.carevault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** WildFly's readiness and liveness endpoints report the application and its database. */
+class HealthIT {
+
+    private static final String MANAGEMENT = System.getProperty("carevault.it.management-url", "http://127.0.0.1:10290");
+
+    @Test
+    void readinessReportsTheDeploymentAndTheMigratedDatabase() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/ready")));
+        assertEquals(200, response.statusCode(), response::body);
+        JsonNode health = Http.json(response);
+        assertEquals("UP", health.get("status").asText());
+        JsonNode database = check(health, "carevault-database");
+        assertEquals("UP", database.get("status").asText());
+        assertEquals(true, database.get("data").get("connection").asBoolean());
+        assertEquals("1", database.get("data").get("schemaVersion").asText());
+        assertEquals("OK", check(health, "deployments-status").get("data").get("carevault.ear").asText());
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/live")));
+        assertEquals(200, response.statusCode(), response::body);
+        assertEquals("UP", Http.json(response).get("status").asText());
+    }
+
+    private static JsonNode check(JsonNode health, String name) {
+        for (JsonNode check : health.get("checks")) {
+            if (name.equals(check.get("name").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + health);
+    }
+}
