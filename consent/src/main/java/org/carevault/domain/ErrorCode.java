@@ -44,4 +44,14 @@ public enum ErrorCode {
     public String title() {
         return title;
     }
+
+    /** The error with that code; an unknown code is an internal error, never a guess. */
+    public static ErrorCode fromCode(String code) {
+        for (ErrorCode candidate : values()) {
+            if (candidate.code.equals(code)) {
+                return candidate;
+            }
+        }
+        return INTERNAL;
+    }
 }

@@ -21,6 +21,14 @@ class ErrorCodeTest {
     }
 
     @Test
+    void codesMapBackToTheirErrors() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertEquals(code, ErrorCode.fromCode(code.code()));
+        }
+        assertEquals(ErrorCode.INTERNAL, ErrorCode.fromCode("CV-NOPE-999"));
+    }
+
+    @Test
     void serverErrorsAreOnlyTheSystemCodes() {
         Arrays.stream(ErrorCode.values()).filter(c -> c.httpStatus() >= 500)
                 .forEach(c -> assertTrue(c.code().startsWith("CV-SYS-"), c.code()));

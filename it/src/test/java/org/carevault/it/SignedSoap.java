@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -84,14 +85,17 @@ final class SignedSoap {
         return serialise(document);
     }
 
-    /** Rewrites the Timestamp's Created and Expires. */
+    /**
+     * Rewrites the Timestamp's Created and Expires, in milliseconds as WS-Security's Basic Security
+     * Profile requires (a finer value would be refused for its format, not for its time).
+     */
     static Consumer<Element> timestampAt(Instant created, Instant expires) {
         return element -> {
             for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
                 if ("Created".equals(child.getLocalName())) {
-                    child.setTextContent(created.toString());
+                    child.setTextContent(created.truncatedTo(ChronoUnit.MILLIS).toString());
                 } else if ("Expires".equals(child.getLocalName())) {
-                    child.setTextContent(expires.toString());
+                    child.setTextContent(expires.truncatedTo(ChronoUnit.MILLIS).toString());
                 }
             }
         };

@@ -101,6 +101,25 @@ class SoapAuthenticationIT {
     }
 
     @Test
+    void aRewrittenTimestampThatIsFreshIsAccepted() throws Exception {
+        // The control for the timestamp tests below: rewriting the Timestamp itself does not spoil the request.
+        Instant created = Instant.now().minus(Duration.ofSeconds(5));
+        String signed = SignedSoap.sign(SignedSoap.whoAmIEnvelope(), demo("gp.peeters"), SignedSoap.RSA_SHA256,
+                SignedSoap.timestampAt(created, created.plus(Duration.ofMinutes(5))));
+
+        HttpResponse<String> response = SignedSoap.post(signed);
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
+    @Test
+    void aTrustedCertificateWithoutCareIdentityIsRefused() throws Exception {
+        // The hub's own certificate chains to the trusted CA but names no person or organisation.
+        Credential hub = Pkcs12.readCredential(Stack.PKI.resolve("hub.p12"), Stack.secret("pki.hub-password").toCharArray());
+
+        assertFault(SignedSoap.post(SignedSoap.signedWhoAmI(hub)), "CV-AUTH-002");
+    }
+
+    @Test
     void anExpiredTimestampIsRefused() throws Exception {
         Instant created = Instant.now().minus(Duration.ofMinutes(20));
         String signed = SignedSoap.sign(SignedSoap.whoAmIEnvelope(), demo("gp.peeters"), SignedSoap.RSA_SHA256,
@@ -168,6 +187,8 @@ class SoapAuthenticationIT {
         assertEquals(500, response.statusCode(), response::body);
         assertTrue(response.body().contains("Fault"), response::body);
         assertEquals(code, SignedSoap.text(response.body(), "Code"), response::body);
+        // soap:Client or a WS-Security code (wsse:InvalidSecurity …): never soap:Server for a refused request
+        assertFalse(SignedSoap.text(response.body(), "faultcode").endsWith(":Server"), "the sender is at fault: " + response.body());
         assertFalse(response.body().contains("at org."), "no stack trace");
     }
 }

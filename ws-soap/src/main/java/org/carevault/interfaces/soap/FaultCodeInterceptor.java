@@ -31,7 +31,15 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) {
         Exception exception = message.getContent(Exception.class);
-        if (!(exception instanceof Fault fault) || fault.getCause() instanceof CareVaultFault) {
+        if (!(exception instanceof Fault fault)) {
+            return;
+        }
+        if (fault.getCause() instanceof CareVaultFault declared) {
+            // A refusal is the sender's problem (soap:Client); JAX-WS would call every declared fault soap:Server.
+            ErrorCode code = ErrorCode.fromCode(declared.getFaultInfo().getCode());
+            if (code.httpStatus() < 500) {
+                fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            }
             return;
         }
         ErrorCode code = classify(fault);
@@ -39,7 +47,14 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(fault, "CV-SYS-001 unexpected SOAP fault, incident %s", incident);
         } else {
-            LOG.debugf("%s SOAP request refused: %s", code.code(), fault.getMessage());
+            // The caller only gets the code; the operator gets the check that failed (never message content).
+            Throwable reason = rootCause(fault);
+            LOG.infof("%s SOAP request refused: %s: %s", code.code(), reason.getClass().getSimpleName(), reason.getMessage());
+        }
+        boolean securityCode = fault instanceof SoapFault soap && soap.getFaultCode() != null
+                && WSSE.equals(soap.getFaultCode().getNamespaceURI());
+        if (code != ErrorCode.INTERNAL && !securityCode) {
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         }
         fault.setMessage(code.code() + " " + code.title());
         fault.setDetail(null);
@@ -53,6 +68,14 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         error.appendChild(codeElement);
         error.appendChild(messageElement);
         detail.appendChild(error);
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static ErrorCode classify(Fault fault) {
