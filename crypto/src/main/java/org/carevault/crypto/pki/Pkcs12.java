@@ -83,7 +83,8 @@ public final class Pkcs12 {
         }
     }
 
-    private static void write(Path file, KeyStore store, char[] password) {
+    /** Writes a key store atomically (a temporary file moved into place). */
+    public static void write(Path file, KeyStore store, char[] password) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");

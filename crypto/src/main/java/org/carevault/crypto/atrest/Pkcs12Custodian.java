@@ -1,0 +1,128 @@
+package org.carevault.crypto.atrest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Collections;
+import java.util.TreeMap;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.carevault.crypto.pki.Pkcs12;
+
+/**
+ * A custodian whose key-encryption keys (AES-256, one per version: aliases {@code kek-1},
+ * {@code kek-2}, …) live in a PKCS#12 file outside the database. Shares are wrapped with
+ * AES-256-GCM bound to custodian, key version and context. Rotation adds a version; old versions
+ * stay for unwrapping until every share has been re-wrapped, then may be retired.
+ */
+public final class Pkcs12Custodian implements Custodian {
+
+    private static final String PREFIX = "kek-";
+
+    private final String id;
+    private final Path file;
+    private final char[] password;
+    private final TreeMap<Integer, SecretKey> keys = new TreeMap<>();
+
+    private Pkcs12Custodian(String id, Path file, char[] password) {
+        this.id = id;
+        this.file = file;
+        this.password = password.clone();
+    }
+
+    /** Opens the custodian's key store, creating it with a first key when it does not exist yet. */
+    public static synchronized Pkcs12Custodian openOrCreate(String id, Path file, char[] password) {
+        Pkcs12Custodian custodian = new Pkcs12Custodian(id, file, password);
+        if (Files.exists(file)) {
+            custodian.load();
+        } else {
+            custodian.keys.put(1, newKey());
+            custodian.save();
+        }
+        return custodian;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public synchronized int currentVersion() {
+        return keys.lastKey();
+    }
+
+    @Override
+    public synchronized WrappedShare wrap(byte[] share, byte[] context) {
+        int version = keys.lastKey();
+        byte[] wrapped = RecordCipher.encrypt(keys.get(version), share, DataKeyEscrow.shareBinding(id, version, context));
+        return new WrappedShare(id, version, wrapped);
+    }
+
+    @Override
+    public synchronized byte[] unwrap(WrappedShare wrapped, byte[] context) {
+        SecretKey key = keys.get(wrapped.keyVersion());
+        if (!id.equals(wrapped.custodianId()) || key == null) {
+            throw new RecordCipherException("this custodian does not hold the key for that share", null);
+        }
+        return RecordCipher.decrypt(key, wrapped.wrapped(), DataKeyEscrow.shareBinding(id, wrapped.keyVersion(), context));
+    }
+
+    /** Adds a new key version; new shares are wrapped with it, old ones still unwrap. */
+    public synchronized int rotate() {
+        int version = keys.lastKey() + 1;
+        keys.put(version, newKey());
+        save();
+        return version;
+    }
+
+    /** Removes the key versions below the given one, once no share needs them any more. */
+    public synchronized void retireBelow(int version) {
+        if (version > keys.lastKey()) {
+            throw new IllegalArgumentException("cannot retire the current key");
+        }
+        keys.headMap(version).clear();
+        save();
+    }
+
+    private void load() {
+        KeyStore store = Pkcs12.read(file, password);
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (alias.startsWith(PREFIX)) {
+                    keys.put(Integer.parseInt(alias.substring(PREFIX.length())), (SecretKey) store.getKey(alias, password));
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new RecordCipherException("cannot read the custodian's keys", e);
+        }
+        if (keys.isEmpty()) {
+            throw new RecordCipherException("the custodian's key store holds no key", null);
+        }
+    }
+
+    private void save() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (var entry : keys.entrySet()) {
+                store.setEntry(PREFIX + entry.getKey(), new KeyStore.SecretKeyEntry(entry.getValue()),
+                        new KeyStore.PasswordProtection(password));
+            }
+            Pkcs12.write(file, store, password);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new RecordCipherException("cannot write the custodian's keys", e);
+        }
+    }
+
+    private static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new RecordCipherException("AES is not available", e);
+        }
+    }
+}
