@@ -40,12 +40,18 @@ public final class CertificateAuthority {
         /** A care party's authentication and signing certificate (TLS client, WS-Security signature). */
         PARTY(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}),
         /** A server certificate (TLS server) for the given host names. */
-        SERVER(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth});
+        SERVER(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}),
+        /** A time-stamp authority (RFC 3161: the only purpose, and critical). */
+        TIME_STAMPING(new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping});
 
         private final KeyPurposeId[] purposes;
 
         Usage(KeyPurposeId[] purposes) {
             this.purposes = purposes;
+        }
+
+        private boolean criticalPurpose() {
+            return this == TIME_STAMPING;
         }
     }
 
@@ -104,7 +110,7 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usage.purposes));
+            builder.addExtension(Extension.extendedKeyUsage, usage.criticalPurpose(), new ExtendedKeyUsage(usage.purposes));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     utils.createAuthorityKeyIdentifier(certificate()));
