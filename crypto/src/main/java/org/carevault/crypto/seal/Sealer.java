@@ -10,23 +10,16 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.carevault.crypto.pki.Credential;
 
 /**
@@ -50,26 +43,12 @@ public final class Sealer {
             throw new IllegalArgumentException("a sealed message needs at least one recipient");
         }
         try {
-            byte[] inner = sign(content, sender);
+            byte[] inner = Signatures.sign(content, sender);
             byte[] envelope = encrypt(inner, withSender(recipients, sender.certificate()));
-            return sign(envelope, sender);
-        } catch (GeneralSecurityException | CMSException | OperatorCreationException | IOException e) {
+            return Signatures.sign(envelope, sender);
+        } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "cannot seal with these keys", e);
         }
-    }
-
-    static byte[] sign(byte[] content, Credential signer)
-            throws OperatorCreationException, CMSException, IOException, GeneralSecurityException {
-        var contentSigner = new JcaContentSignerBuilder(Algorithms.signatureFor(signer.privateKey()))
-                .setProvider(Algorithms.BC).build(signer.privateKey());
-        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                new JcaDigestCalculatorProviderBuilder().build()).build(contentSigner, signer.certificate()));
-        // The chain without its self-signed root: the reader's trust anchors supply that, and every
-        // certificate that travels is then bound to the signature or the path checked on reading.
-        generator.addCertificates(new JcaCertStore(signer.chain().stream()
-                .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()));
-        return generator.generate(new CMSProcessableByteArray(content), true).getEncoded(ASN1Encoding.DER);
     }
 
     private static byte[] encrypt(byte[] content, List<X509Certificate> recipients)

@@ -111,7 +111,7 @@ class SealerTest {
     void anOuterSignatureByAnotherPartyIsRefused() throws Exception {
         byte[] sealed = Sealer.seal(LETTER, gp, List.of(pharmacist.certificate()));
         byte[] envelope = (byte[]) new CMSSignedData(sealed).getSignedContent().getContent();
-        byte[] resigned = Sealer.sign(envelope, nurse);
+        byte[] resigned = Signatures.sign(envelope, nurse);
 
         assertEquals(SealException.Reason.SIGNERS_DIFFER, failure(
                 () -> Unsealer.unseal(resigned, pharmacist.privateKey(), pharmacist.certificate(), anchors, Instant.now())));

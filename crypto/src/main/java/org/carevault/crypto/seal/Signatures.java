@@ -1,0 +1,141 @@
+package org.carevault.crypto.seal;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.util.Selector;
+import org.carevault.crypto.pki.Credential;
+
+/**
+ * CMS signatures as CareVault makes and accepts them (one signer, content included, RSASSA-PSS or
+ * ECDSA over SHA-256, DER), and the certificate path check that goes with them. Shared by sealing
+ * and by encryption tokens.
+ */
+public final class Signatures {
+
+    /** Verified signed content, its signer and the certificates that travelled with it. */
+    public record Verified(byte[] content, X509Certificate signer, List<X509Certificate> chain) {
+    }
+
+    private Signatures() {
+    }
+
+    public static byte[] sign(byte[] content, Credential signer) {
+        try {
+            var contentSigner = new JcaContentSignerBuilder(Algorithms.signatureFor(signer.privateKey()))
+                    .setProvider(Algorithms.BC).build(signer.privateKey());
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build()).build(contentSigner, signer.certificate()));
+            // The chain without its self-signed root: the reader's trust anchors supply that, and every
+            // certificate that travels is then bound to the signature or to the path checked on reading.
+            generator.addCertificates(new JcaCertStore(signer.chain().stream()
+                    .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()));
+            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded(ASN1Encoding.DER);
+        } catch (OperatorCreationException | CMSException | IOException | GeneralSecurityException e) {
+            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "cannot sign with this key", e);
+        }
+    }
+
+    /** Verifies the one signature over the included content; says nothing yet about trust. */
+    public static Verified verify(byte[] encoded) {
+        try {
+            return verifyOf(encoded);
+        } catch (SealException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SealException(SealException.Reason.MALFORMED, "not a signed message", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Verified verifyOf(byte[] encoded) {
+        CMSSignedData signed;
+        try {
+            signed = new CMSSignedData(encoded);
+        } catch (CMSException e) {
+            throw new SealException(SealException.Reason.MALFORMED, "not a signed message", e);
+        }
+        if (signed.getSignerInfos().size() != 1 || signed.getSignedContent() == null) {
+            throw new SealException(SealException.Reason.MALFORMED, "exactly one signer over included content expected", null);
+        }
+        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        if (!Algorithms.SIGNATURES.contains(signer.getEncryptionAlgOID())
+                || !Algorithms.DIGESTS.contains(signer.getDigestAlgOID())) {
+            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "signature algorithm not allowed", null);
+        }
+        Collection<X509CertificateHolder> matches = signed.getCertificates()
+                .getMatches((Selector<X509CertificateHolder>) (Selector<?>) signer.getSID());
+        if (matches.isEmpty()) {
+            throw new SealException(SealException.Reason.MALFORMED, "the signer's certificate is missing", null);
+        }
+        try {
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            X509Certificate certificate = converter.getCertificate(matches.iterator().next());
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Algorithms.BC).build(certificate))) {
+                throw new SealException(SealException.Reason.TAMPERED, "the signature does not verify", null);
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            for (X509CertificateHolder holder : (Collection<X509CertificateHolder>) signed.getCertificates().getMatches(null)) {
+                chain.add(converter.getCertificate(holder));
+            }
+            return new Verified((byte[]) signed.getSignedContent().getContent(), certificate, chain);
+        } catch (SealException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SealException(SealException.Reason.TAMPERED, "the signature does not verify", e);
+        }
+    }
+
+    /** Checks that a certificate chains to one of the anchors and was valid at the given time. */
+    public static void validatePath(X509Certificate certificate, List<X509Certificate> chain,
+            Collection<X509Certificate> anchors, Instant at) {
+        try {
+            List<X509Certificate> path = new ArrayList<>();
+            path.add(certificate);
+            chain.stream().filter(c -> !c.equals(certificate) && !anchors.contains(c)
+                    && c.getBasicConstraints() >= 0).forEach(path::add);
+            PKIXParameters parameters = new PKIXParameters(
+                    anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet()));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path),
+                    parameters);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED
+                    || e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                throw new SealException(SealException.Reason.CERTIFICATE_EXPIRED, "the certificate was not valid then", e);
+            }
+            throw new SealException(SealException.Reason.SIGNER_NOT_TRUSTED,
+                    e.getReason() == PKIXReason.NO_TRUST_ANCHOR ? "not issued by a trusted CA" : "the certificate path is not valid", e);
+        } catch (GeneralSecurityException e) {
+            throw new SealException(SealException.Reason.SIGNER_NOT_TRUSTED, "the certificate path is not valid", e);
+        }
+    }
+}
