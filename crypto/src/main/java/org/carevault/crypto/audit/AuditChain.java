@@ -11,7 +11,7 @@ import java.util.Optional;
  * The tamper-evident audit log's hash chain: entry n's hash is SHA-256 over a domain label, the
  * sequence number, the previous entry's hash and the entry's content, so that changing, removing,
  * inserting or reordering any entry breaks every link after it. Verification names the first
- * broken link. (Anchoring the head with a time-stamp token comes with the time-stamp authority.)
+ * broken link. The head is anchored outside the database by {@link AuditAnchor}.
  */
 public final class AuditChain {
 
