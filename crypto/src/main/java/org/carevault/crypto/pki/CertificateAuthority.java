@@ -55,6 +55,14 @@ public final class CertificateAuthority {
         }
     }
 
+    /** The key pair an end entity gets. */
+    public enum KeyType {
+        /** RSA 2048 (signatures, OAEP key transport). */
+        RSA,
+        /** ECDSA/ECDH on P-256 (signatures, key agreement). */
+        EC_P256
+    }
+
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -102,14 +110,26 @@ public final class CertificateAuthority {
 
     /** Issues a certificate with an explicit validity period (also one already over, for tests of expiry). */
     public Credential issue(X500Principal subject, Instant notBefore, Instant notAfter, Usage usage, String... dnsNames) {
-        KeyPair keys = generateRsa(2048);
+        return issue(subject, notBefore, notAfter, usage, KeyType.RSA, dnsNames);
+    }
+
+    /** Issues a certificate for a new key of the given type, valid from now for the given time. */
+    public Credential issue(X500Principal subject, Duration validity, Usage usage, KeyType keyType) {
+        Instant now = Instant.now();
+        return issue(subject, now.minus(Duration.ofMinutes(5)), now.plus(validity), usage, keyType);
+    }
+
+    private Credential issue(X500Principal subject, Instant notBefore, Instant notAfter, Usage usage, KeyType keyType,
+            String... dnsNames) {
+        KeyPair keys = keyType == KeyType.EC_P256 ? generateEc() : generateRsa(2048);
+        int keyUsage = keyType == KeyType.EC_P256 ? KeyUsage.digitalSignature | KeyUsage.keyAgreement
+                : KeyUsage.digitalSignature | KeyUsage.keyEncipherment;
         try {
             X509v3CertificateBuilder builder = builder(certificate().getSubjectX500Principal(), subject,
                     keys.getPublic(), notBefore, notAfter);
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             builder.addExtension(Extension.extendedKeyUsage, usage.criticalPurpose(), new ExtendedKeyUsage(usage.purposes));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
@@ -144,6 +164,16 @@ public final class CertificateAuthority {
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("no signer for " + SIGNATURE_ALGORITHM, e);
+        }
+    }
+
+    private static KeyPair generateEc() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new PkiException("EC P-256 is not available", e);
         }
     }
 

@@ -58,11 +58,26 @@ public final class Sealer {
                 PKCSObjectIdentifiers.id_RSAES_OAEP,
                 new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
         for (X509Certificate recipient : recipients) {
-            generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient, oaep));
+            if (recipient.getPublicKey() instanceof java.security.interfaces.ECPublicKey) {
+                generator.addRecipientInfoGenerator(keyAgreement(recipient));
+            } else {
+                generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient, oaep));
+            }
         }
         CMSAuthEnvelopedData envelope = generator.generate(new CMSProcessableByteArray(content),
                 (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build());
         return envelope.getEncoded();
+    }
+
+    /** Ephemeral-static ECDH: a fresh P-256 key per recipient, so no two recipients share a secret. */
+    private static org.bouncycastle.cms.RecipientInfoGenerator keyAgreement(X509Certificate recipient)
+            throws GeneralSecurityException {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair ephemeral = generator.generateKeyPair();
+        return new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
+                ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                .addRecipient(recipient).setProvider(Algorithms.BC);
     }
 
     private static List<X509Certificate> withSender(List<X509Certificate> recipients, X509Certificate sender) {

@@ -73,16 +73,23 @@ public final class Unsealer {
         if (!Algorithms.CONTENT_ENCRYPTION.equals(data.getEncryptionAlgOID())) {
             throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "content encryption not allowed", null);
         }
-        RecipientInformation recipient = data.getRecipientInfos().get(new JceKeyTransRecipientId(certificate));
+        boolean ec = certificate.getPublicKey() instanceof java.security.interfaces.ECPublicKey;
+        RecipientInformation recipient = data.getRecipientInfos().get(ec
+                ? new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId(certificate)
+                : new JceKeyTransRecipientId(certificate));
         if (recipient == null) {
             throw new SealException(SealException.Reason.NOT_A_RECIPIENT, "not addressed to this key", null);
         }
-        if (!Algorithms.KEY_TRANSPORT.equals(recipient.getKeyEncryptionAlgOID())) {
-            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "key transport not allowed", null);
+        if (!Algorithms.KEY_MANAGEMENT.contains(recipient.getKeyEncryptionAlgOID())) {
+            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "key management not allowed", null);
         }
         try {
             // The JDK has no AlgorithmParameters for the AES-GCM OID, so the content goes through BC here.
-            return recipient.getContent(new JceKeyTransAuthEnvelopedRecipient(key).setContentProvider(Algorithms.BC));
+            org.bouncycastle.cms.Recipient opener = ec
+                    ? new org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(Algorithms.BC)
+                            .setContentProvider(Algorithms.BC)
+                    : new JceKeyTransAuthEnvelopedRecipient(key).setContentProvider(Algorithms.BC);
+            return recipient.getContent(opener);
         } catch (CMSException | RuntimeException e) {
             throw new SealException(SealException.Reason.TAMPERED, "the content does not decrypt", e);
         }

@@ -69,6 +69,25 @@ class SealerTest {
     }
 
     @Test
+    void ecKeysSignAndReceiveAlongsideRsaKeys() {
+        Credential ecSender = ca.issue(CertificateIdentity.organisation(Nihii.of("71099812"), "HOSPITAL", "AZ").toSubject("Test"),
+                Duration.ofDays(5), CertificateAuthority.Usage.PARTY, CertificateAuthority.KeyType.EC_P256);
+        Credential ecRecipient = ca.issue(CertificateIdentity.person(Ssin.of("62070834587"), Nihii.of("12345625004"),
+                "PHYSICIAN", "Sofie Claes").toSubject("Test"), Duration.ofDays(5), CertificateAuthority.Usage.PARTY,
+                CertificateAuthority.KeyType.EC_P256);
+
+        byte[] sealed = Sealer.seal(LETTER, ecSender, List.of(ecRecipient.certificate(), pharmacist.certificate()));
+
+        for (Credential reader : List.of(ecRecipient, pharmacist, ecSender)) {
+            Unsealer.Unsealed opened = Unsealer.unseal(sealed, reader.privateKey(), reader.certificate(), anchors, Instant.now());
+            assertArrayEquals(LETTER, opened.content());
+            assertEquals(ecSender.certificate(), opened.sender());
+        }
+        assertEquals(SealException.Reason.NOT_A_RECIPIENT, failure(
+                () -> Unsealer.unseal(sealed, nurse.privateKey(), nurse.certificate(), anchors, Instant.now())));
+    }
+
+    @Test
     void largeContentRoundTrips() {
         byte[] content = new byte[1024 * 1024];
         new Random(42).nextBytes(content);
