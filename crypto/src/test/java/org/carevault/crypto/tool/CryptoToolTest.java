@@ -1,0 +1,73 @@
+package org.carevault.crypto.tool;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.carevault.crypto.etk.EncryptionToken;
+import org.carevault.crypto.seal.SealException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: a CA, two professionals, a token, a sealed file opened by its recipient only. */
+class CryptoToolTest {
+
+    @TempDir
+    Path dir;
+
+    private String run(String... args) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new CryptoTool(new PrintStream(printed, true, StandardCharsets.UTF_8)).run(args);
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private String path(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void aCaIssuesProfessionalsWhoExchangeASealedFile() throws Exception {
+        run("ca", "--out", dir.toString(), "--password", "ca-pw");
+        String issued = run("issue", "--ca", path("ca.p12"), "--ca-password", "ca-pw", "--out", path("gp.p12"),
+                "--password", "pw", "--name", "Jan Peeters", "--ssin", "72081012378", "--nihii", "12345625004",
+                "--quality", "PHYSICIAN");
+        assertTrue(issued.contains("SSIN\\=72081012378"), issued);
+        run("issue", "--ca", path("ca.p12"), "--ca-password", "ca-pw", "--out", path("az.p12"), "--password", "pw",
+                "--name", "AZ Demo", "--org-nihii", "71099812", "--quality", "HOSPITAL", "--ec");
+        run("issue", "--ca", path("ca.p12"), "--ca-password", "ca-pw", "--out", path("gp-enc.p12"), "--password", "pw",
+                "--name", "Jan Peeters", "--ssin", "72081012378", "--nihii", "12345625004", "--quality", "PHYSICIAN");
+
+        run("etk", "--auth", path("gp.p12"), "--password", "pw", "--encryption", path("gp-enc.p12"), "--out", path("gp.etk"));
+        EncryptionToken.Verified token = EncryptionToken.verify(Files.readAllBytes(dir.resolve("gp.etk")),
+                List.of(CryptoTool.readPem(dir.resolve("ca.pem"))), Instant.now());
+        CryptoTool.writePem(dir.resolve("gp-enc.pem"), token.encryptionCertificate());
+
+        Files.writeString(dir.resolve("letter.txt"), "discharge letter for Mr Devos");
+        run("seal", "--sender", path("az.p12"), "--password", "pw", "--to", path("gp-enc.pem"), "--in", path("letter.txt"),
+                "--out", path("letter.sealed"));
+        String opened = run("unseal", "--key", path("gp-enc.p12"), "--password", "pw", "--trust", path("ca.pem"),
+                "--in", path("letter.sealed"), "--out", path("letter.out"));
+
+        assertTrue(opened.contains("NIHII-HOSPITAL\\=71099812"), opened);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("letter.txt")), Files.readAllBytes(dir.resolve("letter.out")));
+        SealException notForHim = assertThrows(SealException.class, () -> run("unseal", "--key", path("gp.p12"),
+                "--password", "pw", "--trust", path("ca.pem"), "--in", path("letter.sealed"), "--out", path("x")));
+        assertEquals(SealException.Reason.NOT_A_RECIPIENT, notForHim.reason());
+    }
+
+    @Test
+    void missingOptionsAndBadIdentifiersAreClearErrors() {
+        assertEquals("missing --out", assertThrows(IllegalArgumentException.class, () -> run("ca", "--password", "x"))
+                .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> run("nonsense"));
+        assertThrows(IllegalArgumentException.class, () -> run("ca", "--out", dir.toString(), "--password", "env:CV_UNSET_X"));
+    }
+}
