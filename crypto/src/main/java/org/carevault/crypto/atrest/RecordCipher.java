@@ -2,6 +2,7 @@ package org.carevault.crypto.atrest;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -28,11 +29,16 @@ public final class RecordCipher {
     }
 
     public static byte[] encrypt(SecretKey dataKey, byte[] plaintext, byte[] associatedData) {
+        return encrypt(null, dataKey, plaintext, associatedData);
+    }
+
+    /** As {@link #encrypt(SecretKey, byte[], byte[])}, with the key's own provider (e.g. a PKCS#11 token). */
+    public static byte[] encrypt(Provider provider, SecretKey dataKey, byte[] plaintext, byte[] associatedData) {
         requireAes256(dataKey);
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher(provider);
             cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(header(associatedData));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -44,12 +50,17 @@ public final class RecordCipher {
 
     /** Decrypts, or fails when the key, the associated data or any byte of the ciphertext differs. */
     public static byte[] decrypt(SecretKey dataKey, byte[] ciphertext, byte[] associatedData) {
+        return decrypt(null, dataKey, ciphertext, associatedData);
+    }
+
+    /** As {@link #decrypt(SecretKey, byte[], byte[])}, with the key's own provider (e.g. a PKCS#11 token). */
+    public static byte[] decrypt(Provider provider, SecretKey dataKey, byte[] ciphertext, byte[] associatedData) {
         requireAes256(dataKey);
         if (ciphertext.length < 1 + NONCE_BYTES + TAG_BITS / 8 || ciphertext[0] != VERSION) {
             throw new RecordCipherException("not a CareVault record ciphertext", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher(provider);
             cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
             cipher.updateAAD(header(associatedData));
             return cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
@@ -65,8 +76,15 @@ public final class RecordCipher {
         return ByteBuffer.allocate(1 + associatedData.length).put(VERSION).put(associatedData).array();
     }
 
+    private static Cipher cipher(Provider provider) throws GeneralSecurityException {
+        return provider == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", provider);
+    }
+
+    /** AES-256; a key that never leaves its token (no encoding) is taken at the token's word. */
     private static void requireAes256(SecretKey key) {
-        if (!"AES".equalsIgnoreCase(key.getAlgorithm()) || key.getEncoded() == null || key.getEncoded().length != 32) {
+        boolean aes = "AES".equalsIgnoreCase(key.getAlgorithm());
+        byte[] encoded = key.getEncoded();
+        if (!aes || (encoded != null && encoded.length != 32)) {
             throw new RecordCipherException("a record key must be AES-256", null);
         }
     }
