@@ -26,6 +26,8 @@ public record CertificateIdentity(Kind kind, Ssin ssin, Nihii nihii, String qual
 
     private static final String SSIN = "SSIN";
     private static final String NIHII_PREFIX = "NIHII-";
+    /** The unit eHealth puts in every certificate; it names the issuer's platform, not the holder. */
+    private static final String PLATFORM_UNIT = "eHealth-platform Belgium";
 
     public static CertificateIdentity person(Ssin ssin, Nihii nihii, String quality, String displayName) {
         return new CertificateIdentity(Kind.PERSON, ssin, nihii, normaliseQuality(quality), displayName);
@@ -78,7 +80,7 @@ public record CertificateIdentity(Kind kind, Ssin ssin, Nihii nihii, String qual
                 commonName = value;
             } else if (type.equals("OU") && value.startsWith(NIHII_PREFIX)) {
                 registration = value;
-            } else if (type.equals("OU") && !value.contains("=")) {
+            } else if (type.equals("OU") && !value.contains("=") && !PLATFORM_UNIT.equals(value)) {
                 displayName = value;
             }
         }
