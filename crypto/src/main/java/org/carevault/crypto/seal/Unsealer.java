@@ -1,6 +1,23 @@
 package org.carevault.crypto.seal;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.spec.MGF1ParameterSpec;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
+import org.bouncycastle.asn1.x500.X500Name;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
@@ -63,6 +80,61 @@ public final class Unsealer {
         }
     }
 
+    /**
+     * RSA recipients: the content key is unwrapped with RSA-OAEP-SHA-256 and the content decrypted
+     * with the JDK's AES-GCM (an order of magnitude faster than going through Bouncy Castle's).
+     */
+    private static byte[] decryptWithJdk(byte[] envelope, PrivateKey key, X509Certificate certificate) {
+        AuthEnvelopedData data = AuthEnvelopedData.getInstance(ContentInfo.getInstance(envelope).getContent());
+        KeyTransRecipientInfo info = keyTransFor(data, certificate);
+        RSAESOAEPparams oaep = RSAESOAEPparams.getInstance(info.getKeyEncryptionAlgorithm().getParameters());
+        if (!NISTObjectIdentifiers.id_sha256.equals(oaep.getHashAlgorithm().getAlgorithm())) {
+            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "OAEP must use SHA-256", null);
+        }
+        byte[] contentKey;
+        try {
+            Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            rsa.init(Cipher.DECRYPT_MODE, key, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
+                    PSource.PSpecified.DEFAULT));
+            contentKey = rsa.doFinal(info.getEncryptedKey().getOctets());
+        } catch (GeneralSecurityException e) {
+            throw new SealException(SealException.Reason.TAMPERED, "the content key does not unwrap", e);
+        }
+        EncryptedContentInfo content = data.getAuthEncryptedContentInfo();
+        GCMParameters gcm = GCMParameters.getInstance(content.getContentEncryptionAlgorithm().getParameters());
+        try {
+            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"),
+                    new GCMParameterSpec(gcm.getIcvLen() * 8, gcm.getNonce()));
+            if (data.getAuthAttrs() != null) {
+                aes.updateAAD(data.getAuthAttrs().getEncoded(ASN1Encoding.DER));
+            }
+            byte[] ciphertext = content.getEncryptedContent().getOctets();
+            byte[] tag = data.getMac().getOctets();
+            byte[] joined = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
+            System.arraycopy(tag, 0, joined, ciphertext.length, tag.length);
+            return aes.doFinal(joined);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new SealException(SealException.Reason.TAMPERED, "the content does not decrypt", e);
+        } finally {
+            Arrays.fill(contentKey, (byte) 0);
+        }
+    }
+
+    private static KeyTransRecipientInfo keyTransFor(AuthEnvelopedData data, X509Certificate certificate) {
+        for (var element : data.getRecipientInfos()) {
+            RecipientInfo recipient = RecipientInfo.getInstance(element);
+            if (recipient.getInfo() instanceof KeyTransRecipientInfo info && !info.getRecipientIdentifier().isTagged()) {
+                IssuerAndSerialNumber issuerSerial = IssuerAndSerialNumber.getInstance(info.getRecipientIdentifier().getId());
+                if (issuerSerial.getSerialNumber().getValue().equals(certificate.getSerialNumber())
+                        && issuerSerial.getName().equals(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))) {
+                    return info;
+                }
+            }
+        }
+        throw new SealException(SealException.Reason.NOT_A_RECIPIENT, "not addressed to this key", null);
+    }
+
     private static byte[] decrypt(byte[] envelope, PrivateKey key, X509Certificate certificate) {
         CMSAuthEnvelopedData data;
         try {
@@ -83,8 +155,11 @@ public final class Unsealer {
         if (!Algorithms.KEY_MANAGEMENT.contains(recipient.getKeyEncryptionAlgOID())) {
             throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "key management not allowed", null);
         }
+        if (!ec) {
+            return decryptWithJdk(envelope, key, certificate);
+        }
         try {
-            // The JDK has no AlgorithmParameters for the AES-GCM OID, so the content goes through BC here.
+            // The JDK has no AlgorithmParameters for the AES-GCM OID, so BC's recipient needs BC for the content.
             org.bouncycastle.cms.Recipient opener = ec
                     ? new org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(Algorithms.BC)
                             .setContentProvider(Algorithms.BC)
