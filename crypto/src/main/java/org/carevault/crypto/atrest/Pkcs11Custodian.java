@@ -6,7 +6,6 @@ import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Collections;
-import java.util.TreeMap;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
@@ -16,17 +15,13 @@ import javax.crypto.SecretKey;
  * {@code kek-1}, {@code kek-2}, …), used there for AES-256-GCM wrapping of shares. Rotation as in
  * {@link Pkcs12Custodian}.
  */
-public final class Pkcs11Custodian implements Custodian {
+public final class Pkcs11Custodian extends VersionedKeyCustodian {
 
-    private static final String PREFIX = "kek-";
-
-    private final String id;
     private final Provider provider;
     private final KeyStore store;
-    private final TreeMap<Integer, SecretKey> keys = new TreeMap<>();
 
     private Pkcs11Custodian(String id, Provider provider, KeyStore store) {
-        this.id = id;
+        super(id);
         this.provider = provider;
         this.store = store;
     }
@@ -58,30 +53,8 @@ public final class Pkcs11Custodian implements Custodian {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public synchronized int currentVersion() {
-        return keys.lastKey();
-    }
-
-    @Override
-    public synchronized WrappedShare wrap(byte[] share, byte[] context) {
-        int version = keys.lastKey();
-        return new WrappedShare(id, version,
-                RecordCipher.encrypt(provider, keys.get(version), share, DataKeyEscrow.shareBinding(id, version, context)));
-    }
-
-    @Override
-    public synchronized byte[] unwrap(WrappedShare wrapped, byte[] context) {
-        SecretKey key = keys.get(wrapped.keyVersion());
-        if (!id.equals(wrapped.custodianId()) || key == null) {
-            throw new RecordCipherException("this custodian does not hold the key for that share", null);
-        }
-        return RecordCipher.decrypt(provider, key, wrapped.wrapped(),
-                DataKeyEscrow.shareBinding(id, wrapped.keyVersion(), context));
+    Provider provider() {
+        return provider;
     }
 
     /** Generates a new key version on the token. */
@@ -91,8 +64,8 @@ public final class Pkcs11Custodian implements Custodian {
             KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
             generator.init(256);
             SecretKey key = generator.generateKey();
-            store.setEntry(PREFIX + version, new KeyStore.SecretKeyEntry(key), null);
-            keys.put(version, (SecretKey) store.getKey(PREFIX + version, null));
+            store.setEntry(ALIAS_PREFIX + version, new KeyStore.SecretKeyEntry(key), null);
+            keys.put(version, (SecretKey) store.getKey(ALIAS_PREFIX + version, null));
             return version;
         } catch (GeneralSecurityException e) {
             throw new RecordCipherException("cannot generate a key on the token", e);
@@ -101,8 +74,8 @@ public final class Pkcs11Custodian implements Custodian {
 
     private void load() throws GeneralSecurityException {
         for (String alias : Collections.list(store.aliases())) {
-            if (alias.startsWith(PREFIX) && store.isKeyEntry(alias)) {
-                keys.put(Integer.parseInt(alias.substring(PREFIX.length())), (SecretKey) store.getKey(alias, null));
+            if (alias.startsWith(ALIAS_PREFIX) && store.isKeyEntry(alias)) {
+                keys.put(Integer.parseInt(alias.substring(ALIAS_PREFIX.length())), (SecretKey) store.getKey(alias, null));
             }
         }
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Collections;
-import java.util.TreeMap;
+import java.security.Provider;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.carevault.crypto.pki.Pkcs12;
@@ -16,17 +16,13 @@ import org.carevault.crypto.pki.Pkcs12;
  * AES-256-GCM bound to custodian, key version and context. Rotation adds a version; old versions
  * stay for unwrapping until every share has been re-wrapped, then may be retired.
  */
-public final class Pkcs12Custodian implements Custodian {
+public final class Pkcs12Custodian extends VersionedKeyCustodian {
 
-    private static final String PREFIX = "kek-";
-
-    private final String id;
     private final Path file;
     private final char[] password;
-    private final TreeMap<Integer, SecretKey> keys = new TreeMap<>();
 
     private Pkcs12Custodian(String id, Path file, char[] password) {
-        this.id = id;
+        super(id);
         this.file = file;
         this.password = password.clone();
     }
@@ -44,29 +40,8 @@ public final class Pkcs12Custodian implements Custodian {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public synchronized int currentVersion() {
-        return keys.lastKey();
-    }
-
-    @Override
-    public synchronized WrappedShare wrap(byte[] share, byte[] context) {
-        int version = keys.lastKey();
-        byte[] wrapped = RecordCipher.encrypt(keys.get(version), share, DataKeyEscrow.shareBinding(id, version, context));
-        return new WrappedShare(id, version, wrapped);
-    }
-
-    @Override
-    public synchronized byte[] unwrap(WrappedShare wrapped, byte[] context) {
-        SecretKey key = keys.get(wrapped.keyVersion());
-        if (!id.equals(wrapped.custodianId()) || key == null) {
-            throw new RecordCipherException("this custodian does not hold the key for that share", null);
-        }
-        return RecordCipher.decrypt(key, wrapped.wrapped(), DataKeyEscrow.shareBinding(id, wrapped.keyVersion(), context));
+    Provider provider() {
+        return null;
     }
 
     /** Adds a new key version; new shares are wrapped with it, old ones still unwrap. */
@@ -90,8 +65,8 @@ public final class Pkcs12Custodian implements Custodian {
         KeyStore store = Pkcs12.read(file, password);
         try {
             for (String alias : Collections.list(store.aliases())) {
-                if (alias.startsWith(PREFIX)) {
-                    keys.put(Integer.parseInt(alias.substring(PREFIX.length())), (SecretKey) store.getKey(alias, password));
+                if (alias.startsWith(ALIAS_PREFIX)) {
+                    keys.put(Integer.parseInt(alias.substring(ALIAS_PREFIX.length())), (SecretKey) store.getKey(alias, password));
                 }
             }
         } catch (GeneralSecurityException e) {
@@ -107,7 +82,7 @@ public final class Pkcs12Custodian implements Custodian {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             for (var entry : keys.entrySet()) {
-                store.setEntry(PREFIX + entry.getKey(), new KeyStore.SecretKeyEntry(entry.getValue()),
+                store.setEntry(ALIAS_PREFIX + entry.getKey(), new KeyStore.SecretKeyEntry(entry.getValue()),
                         new KeyStore.PasswordProtection(password));
             }
             Pkcs12.write(file, store, password);

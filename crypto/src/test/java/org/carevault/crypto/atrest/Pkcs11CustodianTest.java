@@ -75,11 +75,8 @@ class Pkcs11CustodianTest {
     @Test
     void theTokensKeysAreNotExtractable() throws Exception {
         Pkcs11Custodian hsm = Pkcs11Custodian.open("hsm-check", LIBRARY, slot, PIN);
-        java.lang.reflect.Field keys = Pkcs11Custodian.class.getDeclaredField("keys");
-        keys.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        var map = (java.util.TreeMap<Integer, SecretKey>) keys.get(hsm);
-        assertNull(map.lastEntry().getValue().getEncoded(), "a sensitive token key has no encoding");
+        SecretKey onToken = hsm.keys.lastEntry().getValue();
+        assertNull(onToken.getEncoded(), "a sensitive token key has no encoding");
     }
 
     @Test
