@@ -16,7 +16,6 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
@@ -64,7 +63,7 @@ public final class Sealer {
                 generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient, oaep));
             }
         }
-        CMSAuthEnvelopedData envelope = generator.generate(new CMSProcessableByteArray(content),
+        CMSAuthEnvelopedData envelope = generator.generate(Chunks.content(content),
                 (org.bouncycastle.operator.OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build());
         return envelope.getEncoded();
     }

@@ -20,7 +20,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.SignerInformation;
@@ -57,7 +56,7 @@ public final class Signatures {
             // certificate that travels is then bound to the signature or to the path checked on reading.
             generator.addCertificates(new JcaCertStore(signer.chain().stream()
                     .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()));
-            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded(ASN1Encoding.DER);
+            return generator.generate(Chunks.content(content), true).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | IOException | GeneralSecurityException e) {
             throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "cannot sign with this key", e);
         }

@@ -111,9 +111,7 @@ public final class Unsealer {
             }
             byte[] ciphertext = content.getEncryptedContent().getOctets();
             byte[] tag = data.getMac().getOctets();
-            byte[] joined = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
-            System.arraycopy(tag, 0, joined, ciphertext.length, tag.length);
-            return aes.doFinal(joined);
+            return Chunks.finish(aes, ciphertext, tag);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new SealException(SealException.Reason.TAMPERED, "the content does not decrypt", e);
         } finally {
