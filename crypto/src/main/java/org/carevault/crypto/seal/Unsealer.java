@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.spec.MGF1ParameterSpec;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
@@ -103,15 +102,9 @@ public final class Unsealer {
         EncryptedContentInfo content = data.getAuthEncryptedContentInfo();
         GCMParameters gcm = GCMParameters.getInstance(content.getContentEncryptionAlgorithm().getParameters());
         try {
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"),
-                    new GCMParameterSpec(gcm.getIcvLen() * 8, gcm.getNonce()));
-            if (data.getAuthAttrs() != null) {
-                aes.updateAAD(data.getAuthAttrs().getEncoded(ASN1Encoding.DER));
-            }
-            byte[] ciphertext = content.getEncryptedContent().getOctets();
-            byte[] tag = data.getMac().getOctets();
-            return Chunks.finish(aes, ciphertext, tag);
+            byte[] aad = data.getAuthAttrs() == null ? null : data.getAuthAttrs().getEncoded(ASN1Encoding.DER);
+            return Chunks.decryptGcm(new SecretKeySpec(contentKey, "AES"), gcm.getNonce(), gcm.getIcvLen(), aad,
+                    content.getEncryptedContent().getOctets(), data.getMac().getOctets());
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new SealException(SealException.Reason.TAMPERED, "the content does not decrypt", e);
         } finally {
