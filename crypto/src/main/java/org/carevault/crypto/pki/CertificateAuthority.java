@@ -151,6 +151,22 @@ public final class CertificateAuthority {
         }
     }
 
+    /** A certificate revocation list naming the given serial numbers with their revocation times. */
+    public java.security.cert.X509CRL crl(java.util.Map<BigInteger, Instant> revoked, Duration nextUpdate) {
+        Instant now = Instant.now();
+        org.bouncycastle.cert.X509v2CRLBuilder builder = new org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder(
+                certificate().getSubjectX500Principal(), Date.from(now));
+        builder.setNextUpdate(Date.from(now.plus(nextUpdate)));
+        revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at),
+                org.bouncycastle.asn1.x509.CRLReason.keyCompromise));
+        try {
+            var signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(credential.privateKey());
+            return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(builder.build(signer));
+        } catch (OperatorCreationException | java.security.cert.CRLException e) {
+            throw new PkiException("cannot issue a CRL", e);
+        }
+    }
+
     private static X509v3CertificateBuilder builder(X500Principal issuer, X500Principal subject, PublicKey key,
             Instant notBefore, Instant notAfter) {
         BigInteger serial = new BigInteger(127, RANDOM).add(BigInteger.ONE);

@@ -17,6 +17,8 @@ public class SealException extends RuntimeException {
         SIGNER_NOT_TRUSTED,
         /** The signer's certificate was not valid at the time that counts. */
         CERTIFICATE_EXPIRED,
+        /** The signer's certificate had been revoked (by a CRL of its issuer) at the time that counts. */
+        CERTIFICATE_REVOKED,
         /** The inner (non-repudiation) and outer (authentication) signatures are by different certificates. */
         SIGNERS_DIFFER,
         /** A signature, key transport or content encryption algorithm outside the allowed set. */

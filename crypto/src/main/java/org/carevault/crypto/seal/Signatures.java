@@ -118,6 +118,38 @@ public final class Signatures {
     /** Checks that a certificate chains to one of the anchors and was valid at the given time. */
     public static void validatePath(X509Certificate certificate, List<X509Certificate> chain,
             Collection<X509Certificate> anchors, Instant at) {
+        validatePath(certificate, chain, anchors, at, List.of());
+    }
+
+    /**
+     * As {@link #validatePath(X509Certificate, List, Collection, Instant)}, and not revoked at that
+     * time by any of the CRLs signed by the certificate's issuer (a revocation after that time does
+     * not undo what was signed before it). CRLs not signed by the issuer are ignored.
+     */
+    public static void validatePath(X509Certificate certificate, List<X509Certificate> chain,
+            Collection<X509Certificate> anchors, Instant at, Collection<java.security.cert.X509CRL> crls) {
+        validateChain(certificate, chain, anchors, at);
+        X509Certificate issuer = java.util.stream.Stream.concat(anchors.stream(), chain.stream())
+                .filter(c -> c.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()))
+                .findFirst().orElse(null);
+        for (java.security.cert.X509CRL crl : crls) {
+            if (issuer == null || !crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                continue;
+            }
+            try {
+                crl.verify(issuer.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                continue;
+            }
+            var entry = crl.getRevokedCertificate(certificate);
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                throw new SealException(SealException.Reason.CERTIFICATE_REVOKED, "the certificate was revoked then", null);
+            }
+        }
+    }
+
+    private static void validateChain(X509Certificate certificate, List<X509Certificate> chain,
+            Collection<X509Certificate> anchors, Instant at) {
         try {
             List<X509Certificate> path = new ArrayList<>();
             path.add(certificate);

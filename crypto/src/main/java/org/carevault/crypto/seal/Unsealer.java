@@ -46,6 +46,12 @@ public final class Unsealer {
 
     public static Unsealed unseal(byte[] sealed, PrivateKey recipientKey, X509Certificate recipientCertificate,
             Collection<X509Certificate> trustAnchors, Instant at) {
+        return unseal(sealed, recipientKey, recipientCertificate, trustAnchors, at, java.util.List.of());
+    }
+
+    /** As above, also refusing a sender whose certificate was revoked at {@code at} by one of the CRLs. */
+    public static Unsealed unseal(byte[] sealed, PrivateKey recipientKey, X509Certificate recipientCertificate,
+            Collection<X509Certificate> trustAnchors, Instant at, Collection<java.security.cert.X509CRL> crls) {
         requireCanonical(sealed);
         Signatures.Verified outer = Signatures.verify(sealed);
         byte[] inner = decrypt(outer.content(), recipientKey, recipientCertificate);
@@ -53,7 +59,7 @@ public final class Unsealer {
         if (!outer.signer().equals(innerSigned.signer())) {
             throw new SealException(SealException.Reason.SIGNERS_DIFFER, "inner and outer signers differ", null);
         }
-        Signatures.validatePath(innerSigned.signer(), innerSigned.chain(), trustAnchors, at);
+        Signatures.validatePath(innerSigned.signer(), innerSigned.chain(), trustAnchors, at, crls);
         return new Unsealed(innerSigned.content(), innerSigned.signer());
     }
 

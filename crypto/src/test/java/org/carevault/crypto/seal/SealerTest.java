@@ -157,6 +157,24 @@ class SealerTest {
     }
 
     @Test
+    void aSenderRevokedBeforeTheTimeThatCountsIsRefusedButNotOneRevokedAfter() {
+        Credential revokedGp = party("72081012378", "12345625004", "PHYSICIAN", "Jan Peeters");
+        byte[] sealed = Sealer.seal(LETTER, revokedGp, List.of(pharmacist.certificate()));
+        Instant signedAt = Instant.now();
+        var crl = ca.crl(java.util.Map.of(revokedGp.certificate().getSerialNumber(), signedAt.plusSeconds(3600)),
+                Duration.ofDays(1));
+        var otherCrl = CertificateAuthority.createRoot(new X500Principal("CN=Seal Test CA, C=BE"), Duration.ofDays(1))
+                .crl(java.util.Map.of(revokedGp.certificate().getSerialNumber(), signedAt.minusSeconds(60)), Duration.ofDays(1));
+
+        assertArrayEquals(LETTER, Unsealer.unseal(sealed, pharmacist.privateKey(), pharmacist.certificate(), anchors,
+                signedAt, List.of(crl)).content(), "revoked an hour after signing: what was signed stands");
+        assertEquals(SealException.Reason.CERTIFICATE_REVOKED, failure(() -> Unsealer.unseal(sealed, pharmacist.privateKey(),
+                pharmacist.certificate(), anchors, signedAt.plusSeconds(7200), List.of(crl))));
+        assertArrayEquals(LETTER, Unsealer.unseal(sealed, pharmacist.privateKey(), pharmacist.certificate(), anchors,
+                signedAt, List.of(otherCrl)).content(), "a CRL that the issuer did not sign is ignored");
+    }
+
+    @Test
     void pkcs1v15SignaturesAreNotAllowed() throws Exception {
         byte[] sealed = Sealer.seal(LETTER, gp, List.of(pharmacist.certificate()));
         byte[] envelope = (byte[]) new CMSSignedData(sealed).getSignedContent().getContent();
