@@ -49,7 +49,8 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         } else {
             // The caller only gets the code; the operator gets the check that failed (never message content).
             Throwable reason = rootCause(fault);
-            LOG.infof("%s SOAP request refused: %s: %s", code.code(), reason.getClass().getSimpleName(), reason.getMessage());
+            LOG.infof("%s SOAP request refused: %s: %s", code.code(), reason.getClass().getSimpleName(),
+                    withoutIdentifiers(reason.getMessage()));
         }
         boolean securityCode = fault instanceof SoapFault soap && soap.getFaultCode() != null
                 && WSSE.equals(soap.getFaultCode().getNamespaceURI());
@@ -68,6 +69,11 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         error.appendChild(codeElement);
         error.appendChild(messageElement);
         detail.appendChild(error);
+    }
+
+    /** A security library may quote a certificate subject; an SSIN or NIHII never reaches the log. */
+    static String withoutIdentifiers(String message) {
+        return message == null ? null : message.replaceAll("\\d{8,}", "[number]");
     }
 
     private static Throwable rootCause(Throwable error) {
