@@ -17,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
+import org.carevault.domain.LogSafe;
 import org.jboss.logging.Logger;
 
 /** Maps every exception to an RFC 9457 problem with a stable code; nothing internal reaches the caller. */
@@ -102,7 +103,7 @@ public final class ProblemMappers {
 
         static Response incident(Throwable e) {
             String incident = UUID.randomUUID().toString();
-            LOG.errorf(e, "CV-SYS-001 unexpected error, incident %s", incident);
+            LOG.errorf("CV-SYS-001 unexpected error, incident %s: %s", incident, LogSafe.describe(e));
             return Problem.response(ErrorCode.INTERNAL, null, "urn:uuid:" + incident);
         }
     }

@@ -8,6 +8,7 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.carevault.domain.ErrorCode;
+import org.carevault.domain.LogSafe;
 import org.carevault.ws.identity.v1.CareVaultFault;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
@@ -45,12 +46,12 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         ErrorCode code = classify(fault);
         if (code == ErrorCode.INTERNAL) {
             String incident = UUID.randomUUID().toString();
-            LOG.errorf(fault, "CV-SYS-001 unexpected SOAP fault, incident %s", incident);
+            LOG.errorf("CV-SYS-001 unexpected SOAP fault, incident %s: %s", incident, LogSafe.describe(fault));
         } else {
             // The caller only gets the code; the operator gets the check that failed (never message content).
             Throwable reason = rootCause(fault);
             LOG.infof("%s SOAP request refused: %s: %s", code.code(), reason.getClass().getSimpleName(),
-                    withoutIdentifiers(reason.getMessage()));
+                    LogSafe.mask(reason.getMessage()));
         }
         boolean securityCode = fault instanceof SoapFault soap && soap.getFaultCode() != null
                 && WSSE.equals(soap.getFaultCode().getNamespaceURI());
@@ -69,11 +70,6 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         error.appendChild(codeElement);
         error.appendChild(messageElement);
         detail.appendChild(error);
-    }
-
-    /** A security library may quote a certificate subject; an SSIN or NIHII never reaches the log. */
-    static String withoutIdentifiers(String message) {
-        return message == null ? null : message.replaceAll("\\d{8,}", "[number]");
     }
 
     private static Throwable rootCause(Throwable error) {
