@@ -1,13 +1,9 @@
 package org.carevault.devstack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.carevault.crypto.identity.CertificateIdentity;
@@ -15,6 +11,7 @@ import org.carevault.crypto.identity.Nihii;
 import org.carevault.crypto.identity.Ssin;
 import org.carevault.crypto.pki.CertificateAuthority;
 import org.carevault.crypto.pki.Credential;
+import org.carevault.crypto.pki.Pem;
 import org.carevault.crypto.pki.Pkcs12;
 
 /**
@@ -49,7 +46,7 @@ final class DemoPki {
             Pkcs12.writeCredential(dir.resolve("hub.p12"), "hub", hub, hubPassword);
         }
         Pkcs12.writeTrustStore(dir.resolve("truststore.p12"), Map.of("carevault-ca", ca.certificate()), truststorePassword);
-        writePem(dir.resolve("ca.pem"), ca.certificate());
+        Pem.write(dir.resolve("ca.pem"), ca.certificate());
         for (DemoIdentity person : DemoIdentity.PEOPLE) {
             if (person.hasCertificate()) {
                 CertificateIdentity identity = CertificateIdentity.person(Ssin.of(person.ssin()), Nihii.of(person.nihii()),
@@ -77,16 +74,6 @@ final class DemoPki {
         if (!Files.exists(file)) {
             Credential credential = ca.issue(identity.toSubject(ORGANISATION), LEAF_VALIDITY, CertificateAuthority.Usage.PARTY);
             Pkcs12.writeCredential(file, name, credential, userPassword);
-        }
-    }
-
-    private static void writePem(Path file, X509Certificate certificate) throws IOException {
-        try {
-            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(certificate.getEncoded());
-            Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-        } catch (CertificateEncodingException e) {
-            throw new IOException("cannot encode the CA certificate", e);
         }
     }
 }

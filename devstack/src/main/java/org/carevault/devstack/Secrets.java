@@ -43,12 +43,16 @@ final class Secrets {
     }
 
     void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
+        writePrivate(file, values, "CareVault generated secrets: keep private, never commit");
+    }
+
+    /** Writes properties to a file only its owner can read: created afresh with mode 600, never widened. */
+    static void writePrivate(Path file, Properties properties, String comment) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer out = Files.newBufferedWriter(file)) {
-            values.store(out, "CareVault generated secrets: keep private, never commit");
+            properties.store(out, comment);
         }
     }
 }

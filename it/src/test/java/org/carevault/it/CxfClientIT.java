@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.xml.ws.BindingProvider;
 import java.net.URL;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Map;
 import javax.security.auth.callback.CallbackHandler;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.Test;
  * its WS-SecurityPolicy by itself and signs with the user's certificate.
  */
 class CxfClientIT {
-
-    private static final String KEY_PASSWORD = "client-key";
 
     @Test
     void aPolicyDrivenClientSignsAndIsRecognised() throws Exception {
@@ -54,7 +50,7 @@ class CxfClientIT {
         IdentityPortType port = new IdentityService(wsdl()).getIdentityPort();
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
         context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, SignedSoap.ENDPOINT);
-        context.put("security.signature.crypto", signingCrypto(signer));
+        context.put("security.signature.crypto", SignedSoap.crypto(signer));
         context.put("security.signature.username", "signer");
         context.put("security.encryption.crypto", hubTrust());
         context.put("security.encryption.username", "carevault-ca");
@@ -63,7 +59,7 @@ class CxfClientIT {
         context.put("security.callback-handler", (CallbackHandler) callbacks -> {
             for (var callback : callbacks) {
                 if (callback instanceof WSPasswordCallback password) {
-                    password.setPassword(KEY_PASSWORD);
+                    password.setPassword(SignedSoap.KEY_PASSWORD);
                 }
             }
         });
@@ -72,15 +68,6 @@ class CxfClientIT {
 
     private static URL wsdl() throws Exception {
         return new URL(SignedSoap.ENDPOINT + "?wsdl");
-    }
-
-    private static Merlin signingCrypto(Credential signer) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("signer", signer.privateKey(), KEY_PASSWORD.toCharArray(), signer.chain().toArray(new Certificate[0]));
-        Merlin merlin = new Merlin();
-        merlin.setKeyStore(store);
-        return merlin;
     }
 
     private static Merlin hubTrust() {

@@ -74,7 +74,7 @@ final class SignedSoap {
         adjustTimestamp.accept(timestamp.getElement());
 
         WSSecSignature signature = new WSSecSignature(header);
-        signature.setUserInfo("signer", "pw");
+        signature.setUserInfo("signer", KEY_PASSWORD);
         signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
         signature.setSignatureAlgorithm(signatureAlgorithm);
         signature.setDigestAlgo(WSConstants.SHA256);
@@ -126,10 +126,14 @@ final class SignedSoap {
         return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
     }
 
-    private static Merlin crypto(Credential signer) throws Exception {
+    /** The in-memory key store password of {@link #crypto}; alias "signer". */
+    static final String KEY_PASSWORD = "pw";
+
+    /** A WSS4J crypto holding the signer's key under the alias "signer". */
+    static Merlin crypto(Credential signer) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("signer", signer.privateKey(), "pw".toCharArray(), signer.chain().toArray(new Certificate[0]));
+        store.setKeyEntry("signer", signer.privateKey(), KEY_PASSWORD.toCharArray(), signer.chain().toArray(new Certificate[0]));
         Merlin merlin = new Merlin();
         merlin.setKeyStore(store);
         return merlin;

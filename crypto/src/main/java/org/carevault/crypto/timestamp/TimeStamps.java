@@ -5,16 +5,11 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -25,6 +20,8 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
+import org.carevault.crypto.seal.SealException;
+import org.carevault.crypto.seal.Signatures;
 
 /** Requests and verification of RFC 3161 time-stamps over data. */
 public final class TimeStamps {
@@ -117,15 +114,12 @@ public final class TimeStamps {
             if (tsa.getExtendedKeyUsage() == null || !tsa.getExtendedKeyUsage().equals(List.of("1.3.6.1.5.5.7.3.8"))) {
                 throw new TimeStampException("the signer is not a time-stamp authority", null);
             }
-            PKIXParameters parameters = new PKIXParameters(
-                    anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet()));
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(java.util.Date.from(at));
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(List.of(tsa)), parameters);
-        } catch (TimeStampException e) {
-            throw e;
-        } catch (GeneralSecurityException e) {
+        } catch (java.security.cert.CertificateParsingException e) {
+            throw new TimeStampException("the signer is not a time-stamp authority", e);
+        }
+        try {
+            Signatures.validatePath(tsa, List.of(), anchors, at);
+        } catch (SealException e) {
             throw new TimeStampException("the TSA is not trusted", e);
         }
     }

@@ -2,16 +2,13 @@ package org.carevault.crypto.tool;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.carevault.crypto.identity.Nihii;
 import org.carevault.crypto.identity.Ssin;
 import org.carevault.crypto.pki.CertificateAuthority;
 import org.carevault.crypto.pki.Credential;
+import org.carevault.crypto.pki.Pem;
 import org.carevault.crypto.pki.Pkcs12;
 import org.carevault.crypto.seal.Sealer;
 import org.carevault.crypto.seal.Unsealer;
@@ -80,7 +78,7 @@ public final class CryptoTool {
                 new X500Principal(options.get("name", "CN=CareVault CA, O=CareVault, C=BE")),
                 Duration.ofDays(Long.parseLong(options.get("days", "3650"))));
         Pkcs12.writeCredential(dir.resolve("ca.p12"), "ca", ca.credential(), options.password("password"));
-        writePem(dir.resolve("ca.pem"), ca.certificate());
+        Pem.write(dir.resolve("ca.pem"), ca.certificate());
         out.println("created " + dir.resolve("ca.p12") + " and " + dir.resolve("ca.pem"));
     }
 
@@ -119,7 +117,7 @@ public final class CryptoTool {
         Credential sender = Pkcs12.readCredential(Path.of(options.require("sender")), options.password("password"));
         List<X509Certificate> recipients = new ArrayList<>();
         for (String pem : options.all("to")) {
-            recipients.add(readPem(Path.of(pem)));
+            recipients.add(Pem.read(Path.of(pem)));
         }
         byte[] sealed = Sealer.seal(Files.readAllBytes(Path.of(options.require("in"))), sender, recipients);
         Files.write(Path.of(options.require("out")), sealed);
@@ -129,20 +127,9 @@ public final class CryptoTool {
     private void unseal(Options options) throws IOException, CertificateException {
         Credential reader = Pkcs12.readCredential(Path.of(options.require("key")), options.password("password"));
         Unsealer.Unsealed opened = Unsealer.unseal(Files.readAllBytes(Path.of(options.require("in"))), reader.privateKey(),
-                reader.certificate(), List.of(readPem(Path.of(options.require("trust")))), Instant.now());
+                reader.certificate(), List.of(Pem.read(Path.of(options.require("trust")))), Instant.now());
         Files.write(Path.of(options.require("out")), opened.content());
         out.println("from " + opened.sender().getSubjectX500Principal().getName() + " -> " + options.require("out"));
-    }
-
-    static void writePem(Path file, X509Certificate certificate) throws IOException, CertificateException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded());
-        Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
-    }
-
-    static X509Certificate readPem(Path file) throws IOException, CertificateException {
-        try (var in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
     }
 
     /** {@code --name value} pairs; a name may repeat (--to). */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.carevault.crypto.etk.EncryptionToken;
+import org.carevault.crypto.pki.Pem;
 import org.carevault.crypto.seal.SealException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,8 @@ class CryptoToolTest {
 
         run("etk", "--auth", path("gp.p12"), "--password", "pw", "--encryption", path("gp-enc.p12"), "--out", path("gp.etk"));
         EncryptionToken.Verified token = EncryptionToken.verify(Files.readAllBytes(dir.resolve("gp.etk")),
-                List.of(CryptoTool.readPem(dir.resolve("ca.pem"))), Instant.now());
-        CryptoTool.writePem(dir.resolve("gp-enc.pem"), token.encryptionCertificate());
+                List.of(Pem.read(dir.resolve("ca.pem"))), Instant.now());
+        Pem.write(dir.resolve("gp-enc.pem"), token.encryptionCertificate());
 
         Files.writeString(dir.resolve("letter.txt"), "discharge letter for Mr Devos");
         run("seal", "--sender", path("az.p12"), "--password", "pw", "--to", path("gp-enc.pem"), "--in", path("letter.txt"),
