@@ -1,6 +1,7 @@
 package org.carevault.crypto.seal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -22,6 +23,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoVerifierBuilder;
@@ -29,11 +33,12 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Selector;
+import org.bouncycastle.util.Store;
 import org.carevault.crypto.pki.Credential;
 
 /**
  * CMS signatures as CareVault makes and accepts them (one signer, content included, RSASSA-PSS or
- * ECDSA over SHA-256, DER), and the certificate path check that goes with them. Shared by sealing
+ * ECDSA over SHA-256; DER when made in one piece, BER when streamed), and the certificate path check that goes with them. Shared by sealing
  * and by encryption tokens.
  */
 public final class Signatures {
@@ -42,24 +47,51 @@ public final class Signatures {
     public record Verified(byte[] content, X509Certificate signer, List<X509Certificate> chain) {
     }
 
+    /** A verified signer and the certificates that travelled with its signature. */
+    public record Signer(X509Certificate certificate, List<X509Certificate> chain) {
+    }
+
     private Signatures() {
     }
 
     public static byte[] sign(byte[] content, Credential signer) {
         try {
-            var contentSigner = new JcaContentSignerBuilder(Algorithms.signatureFor(signer.privateKey()))
-                    .setProvider(Algorithms.BC).build(signer.privateKey());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().build()).build(contentSigner, signer.certificate()));
-            // The chain without its self-signed root: the reader's trust anchors supply that, and every
-            // certificate that travels is then bound to the signature or to the path checked on reading.
-            generator.addCertificates(new JcaCertStore(signer.chain().stream()
-                    .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()));
+            generator.addSignerInfoGenerator(signerInfo(signer));
+            generator.addCertificates(travelling(signer));
             return generator.generate(Chunks.content(content), true).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | IOException | GeneralSecurityException e) {
             throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "cannot sign with this key", e);
         }
+    }
+
+    /**
+     * Opens a signed layer around whatever is written to the returned stream (BER, content in
+     * 16 KiB pieces, the signature written on close). Closing it does not close {@code out}.
+     */
+    static OutputStream openSigned(OutputStream out, Credential signer)
+            throws OperatorCreationException, CMSException, GeneralSecurityException, IOException {
+        CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
+        generator.setBufferSize(Chunks.SIZE);
+        generator.addSignerInfoGenerator(signerInfo(signer));
+        generator.addCertificates(travelling(signer));
+        return generator.open(out, true);
+    }
+
+    private static SignerInfoGenerator signerInfo(Credential signer) throws OperatorCreationException, GeneralSecurityException {
+        var contentSigner = new JcaContentSignerBuilder(Algorithms.signatureFor(signer.privateKey()))
+                .setProvider(Algorithms.BC).build(signer.privateKey());
+        return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(contentSigner, signer.certificate());
+    }
+
+    /**
+     * The chain without its self-signed root: the reader's trust anchors supply that, and every
+     * certificate that travels is then bound to the signature or to the path checked on reading.
+     */
+    private static JcaCertStore travelling(Credential signer) throws GeneralSecurityException {
+        return new JcaCertStore(signer.chain().stream()
+                .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList());
     }
 
     /** Verifies the one signature over the included content; says nothing yet about trust. */
@@ -73,7 +105,6 @@ public final class Signatures {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Verified verifyOf(byte[] encoded) {
         CMSSignedData signed;
         try {
@@ -81,16 +112,31 @@ public final class Signatures {
         } catch (CMSException e) {
             throw new SealException(SealException.Reason.MALFORMED, "not a signed message", e);
         }
-        if (signed.getSignerInfos().size() != 1 || signed.getSignedContent() == null) {
-            throw new SealException(SealException.Reason.MALFORMED, "exactly one signer over included content expected", null);
+        if (signed.getSignedContent() == null) {
+            throw new SealException(SealException.Reason.MALFORMED, "the content is not included", null);
         }
-        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        Signer signer = verifySigner(signed.getSignerInfos(), signed.getCertificates());
+        return new Verified((byte[]) signed.getSignedContent().getContent(), signer.certificate(), signer.chain());
+    }
+
+    /**
+     * Verifies that there is exactly one signer, with allowed algorithms, whose certificate travelled
+     * with the message and whose signature covers the (already digested) content.
+     */
+    @SuppressWarnings("unchecked")
+    static Signer verifySigner(SignerInformationStore signers, Store<X509CertificateHolder> certificates) {
+        if (signers.size() != 1) {
+            throw new SealException(SealException.Reason.MALFORMED, "exactly one signer expected", null);
+        }
+        SignerInformation signer = signers.getSigners().iterator().next();
+        if (signer.getVersion() != 1) {
+            throw new SealException(SealException.Reason.MALFORMED, "the signer must be named by issuer and serial number", null);
+        }
         if (!Algorithms.SIGNATURES.contains(signer.getEncryptionAlgOID())
                 || !Algorithms.DIGESTS.contains(signer.getDigestAlgOID())) {
             throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "signature algorithm not allowed", null);
         }
-        Collection<X509CertificateHolder> matches = signed.getCertificates()
-                .getMatches((Selector<X509CertificateHolder>) (Selector<?>) signer.getSID());
+        Collection<X509CertificateHolder> matches = certificates.getMatches((Selector<X509CertificateHolder>) (Selector<?>) signer.getSID());
         if (matches.isEmpty()) {
             throw new SealException(SealException.Reason.MALFORMED, "the signer's certificate is missing", null);
         }
@@ -104,10 +150,10 @@ public final class Signatures {
                 throw new SealException(SealException.Reason.TAMPERED, "the signature does not verify", null);
             }
             List<X509Certificate> chain = new ArrayList<>();
-            for (X509CertificateHolder holder : (Collection<X509CertificateHolder>) signed.getCertificates().getMatches(null)) {
+            for (X509CertificateHolder holder : certificates.getMatches(null)) {
                 chain.add(converter.getCertificate(holder));
             }
-            return new Verified((byte[]) signed.getSignedContent().getContent(), certificate, chain);
+            return new Signer(certificate, chain);
         } catch (SealException e) {
             throw e;
         } catch (Exception e) {

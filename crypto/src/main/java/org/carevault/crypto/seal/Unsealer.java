@@ -1,39 +1,26 @@
 package org.carevault.crypto.seal;
 
-import java.security.GeneralSecurityException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
-import java.security.spec.MGF1ParameterSpec;
-import javax.crypto.Cipher;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
-import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.asn1.cms.AuthEnvelopedData;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.cms.EncryptedContentInfo;
-import org.bouncycastle.asn1.cms.GCMParameters;
-import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
-import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
-import org.bouncycastle.asn1.cms.RecipientInfo;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
-import org.bouncycastle.asn1.x500.X500Name;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.cms.CMSAuthEnvelopedData;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
+import java.util.List;
 
 /**
  * Opens a message made by {@link Sealer}: verifies the outer signature, decrypts for the recipient,
  * verifies the inner signature, and checks that both are by the same sender whose certificate
- * chains to a trust anchor and was valid at the given time. Every failure has its own reason.
+ * chains to a trust anchor and was valid (and not revoked) at the given time. Every failure has its
+ * own reason. The layers are read as nested streams in 16 KiB pieces, in constant memory.
  */
 public final class Unsealer {
 
@@ -46,124 +33,139 @@ public final class Unsealer {
 
     public static Unsealed unseal(byte[] sealed, PrivateKey recipientKey, X509Certificate recipientCertificate,
             Collection<X509Certificate> trustAnchors, Instant at) {
-        return unseal(sealed, recipientKey, recipientCertificate, trustAnchors, at, java.util.List.of());
+        return unseal(sealed, recipientKey, recipientCertificate, trustAnchors, at, List.of());
     }
 
     /** As above, also refusing a sender whose certificate was revoked at {@code at} by one of the CRLs. */
     public static Unsealed unseal(byte[] sealed, PrivateKey recipientKey, X509Certificate recipientCertificate,
-            Collection<X509Certificate> trustAnchors, Instant at, Collection<java.security.cert.X509CRL> crls) {
-        requireCanonical(sealed);
-        Signatures.Verified outer = Signatures.verify(sealed);
-        byte[] inner = decrypt(outer.content(), recipientKey, recipientCertificate);
-        Signatures.Verified innerSigned = Signatures.verify(inner);
-        if (!outer.signer().equals(innerSigned.signer())) {
+            Collection<X509Certificate> trustAnchors, Instant at, Collection<X509CRL> crls) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream(sealed.length);
+        X509Certificate sender = unseal(new ByteArrayInputStream(sealed), content, recipientKey, recipientCertificate,
+                trustAnchors, at, crls);
+        return new Unsealed(content.toByteArray(), sender);
+    }
+
+    /**
+     * Streams: reads the sealed message to its end and writes the content to {@code content} as it is
+     * decrypted, returning the verified sender. The bytes written are <em>not verified</em> until this
+     * method returns normally: on a {@link SealException} the caller must discard them
+     * ({@link #unseal(Path, Path, PrivateKey, X509Certificate, Collection, Instant, Collection)} does
+     * that for files). An I/O failure of either stream is thrown as {@link UncheckedIOException}.
+     */
+    public static X509Certificate unseal(InputStream sealed, OutputStream content, PrivateKey recipientKey,
+            X509Certificate recipientCertificate, Collection<X509Certificate> trustAnchors, Instant at,
+            Collection<X509CRL> crls) {
+        Chunks.Source source = new Chunks.Source(sealed);
+        try {
+            Signatures.Signer sender = open(source, content, recipientKey, recipientCertificate);
+            Signatures.validatePath(sender.certificate(), sender.chain(), trustAnchors, at, crls);
+            return sender.certificate();
+        } catch (SealException e) {
+            source.rethrowOwnFailure();
+            throw e;
+        }
+    }
+
+    /**
+     * Unseals one file into another: the content goes to a temporary file beside the target (readable
+     * by its owner only where the file system allows) and is moved into place only once every check
+     * passed; on failure nothing is left behind.
+     */
+    public static X509Certificate unseal(Path sealed, Path target, PrivateKey recipientKey,
+            X509Certificate recipientCertificate, Collection<X509Certificate> trustAnchors, Instant at,
+            Collection<X509CRL> crls) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(directory, ".unsealing-", ".part");
+        try {
+            X509Certificate sender;
+            try (InputStream in = Files.newInputStream(sealed); OutputStream out = Files.newOutputStream(partial)) {
+                sender = unseal(in, out, recipientKey, recipientCertificate, trustAnchors, at, crls);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return sender;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * What the hub can check without being a recipient: the outer signature over the encrypted
+     * layer, and that its signer's certificate chains to a trust anchor and was valid (and not
+     * revoked) at the given time. Returns the authenticated sender.
+     */
+    public static X509Certificate authenticate(InputStream sealed, Collection<X509Certificate> trustAnchors, Instant at,
+            Collection<X509CRL> crls) {
+        Chunks.Source source = new Chunks.Source(sealed);
+        try {
+            Signatures.Signer sender = SignedReader.open(source).finish();
+            Signatures.validatePath(sender.certificate(), sender.chain(), trustAnchors, at, crls);
+            return sender.certificate();
+        } catch (SealException e) {
+            source.rethrowOwnFailure();
+            throw e;
+        }
+    }
+
+    /**
+     * Outer layer → encrypted layer → inner layer → content. A failure inside is reported as
+     * tampering when the layer around it does not verify either: a changed byte is named for what it
+     * is, not for the parse error it happened to cause first.
+     */
+    private static Signatures.Signer open(InputStream sealed, OutputStream content, PrivateKey key,
+            X509Certificate certificate) {
+        SignedReader outer = SignedReader.open(sealed);
+        Signatures.Signer innerSigner;
+        try {
+            EnvelopeReader envelope = EnvelopeReader.open(outer.content(), key, certificate);
+            try {
+                SignedReader inner = SignedReader.open(envelope.plaintext());
+                copy(inner.content(), content);
+                innerSigner = inner.finish();
+            } catch (SealException e) {
+                throw whicheverFirst(envelope::finish, e);
+            }
+            envelope.finish();
+        } catch (SealException e) {
+            throw whicheverFirst(outer::finish, e);
+        }
+        Signatures.Signer outerSigner = outer.finish();
+        if (!outerSigner.certificate().equals(innerSigner.certificate())) {
             throw new SealException(SealException.Reason.SIGNERS_DIFFER, "inner and outer signers differ", null);
         }
-        Signatures.validatePath(innerSigned.signer(), innerSigned.chain(), trustAnchors, at, crls);
-        return new Unsealed(innerSigned.content(), innerSigned.signer());
+        return innerSigner;
     }
 
-    /**
-     * The outer layer is not covered by any signature, so it must be exactly what CareVault writes:
-     * signed data, version 1, SHA-256 only, in its one DER encoding. A message whose unsigned wrapper
-     * bytes were altered is refused, not silently read.
-     */
-    private static void requireCanonical(byte[] sealed) {
+    /** The enclosing layer's own failure if it has one, else the failure found inside it. */
+    private static SealException whicheverFirst(Runnable enclosingCheck, SealException inside) {
+        if (inside.reason() == SealException.Reason.NOT_A_RECIPIENT) {
+            return inside;
+        }
         try {
-            CMSSignedData signed = new CMSSignedData(sealed);
-            boolean digestsAsWritten = signed.getDigestAlgorithmIDs().size() == 1 && Algorithms.DIGESTS.contains(
-                    signed.getDigestAlgorithmIDs().iterator().next().getAlgorithm().getId());
-            if (!CMSObjectIdentifiers.signedData.equals(signed.toASN1Structure().getContentType())
-                    || signed.getVersion() != 1 || !digestsAsWritten
-                    || !Arrays.equals(signed.getEncoded(ASN1Encoding.DER), sealed)) {
-                throw new SealException(SealException.Reason.MALFORMED, "not a sealed message as CareVault writes it", null);
+            enclosingCheck.run();
+        } catch (SealException enclosing) {
+            enclosing.addSuppressed(inside);
+            return enclosing;
+        }
+        return inside;
+    }
+
+    private static void copy(InputStream from, OutputStream to) {
+        byte[] buffer = new byte[Chunks.SIZE];
+        while (true) {
+            int n;
+            try {
+                n = from.read(buffer);
+            } catch (IOException | RuntimeException e) {
+                throw new SealException(SealException.Reason.MALFORMED, "the content cannot be read", e);
             }
-        } catch (SealException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SealException(SealException.Reason.MALFORMED, "not a signed message", e);
-        }
-    }
-
-    /**
-     * RSA recipients: the content key is unwrapped with RSA-OAEP-SHA-256 and the content decrypted
-     * with the JDK's AES-GCM (an order of magnitude faster than going through Bouncy Castle's).
-     */
-    private static byte[] decryptWithJdk(byte[] envelope, PrivateKey key, X509Certificate certificate) {
-        AuthEnvelopedData data = AuthEnvelopedData.getInstance(ContentInfo.getInstance(envelope).getContent());
-        KeyTransRecipientInfo info = keyTransFor(data, certificate);
-        RSAESOAEPparams oaep = RSAESOAEPparams.getInstance(info.getKeyEncryptionAlgorithm().getParameters());
-        if (!NISTObjectIdentifiers.id_sha256.equals(oaep.getHashAlgorithm().getAlgorithm())) {
-            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "OAEP must use SHA-256", null);
-        }
-        byte[] contentKey;
-        try {
-            Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            rsa.init(Cipher.DECRYPT_MODE, key, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                    PSource.PSpecified.DEFAULT));
-            contentKey = rsa.doFinal(info.getEncryptedKey().getOctets());
-        } catch (GeneralSecurityException e) {
-            throw new SealException(SealException.Reason.TAMPERED, "the content key does not unwrap", e);
-        }
-        EncryptedContentInfo content = data.getAuthEncryptedContentInfo();
-        GCMParameters gcm = GCMParameters.getInstance(content.getContentEncryptionAlgorithm().getParameters());
-        try {
-            byte[] aad = data.getAuthAttrs() == null ? null : data.getAuthAttrs().getEncoded(ASN1Encoding.DER);
-            return Chunks.decryptGcm(new SecretKeySpec(contentKey, "AES"), gcm.getNonce(), gcm.getIcvLen(), aad,
-                    content.getEncryptedContent().getOctets(), data.getMac().getOctets());
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new SealException(SealException.Reason.TAMPERED, "the content does not decrypt", e);
-        } finally {
-            Arrays.fill(contentKey, (byte) 0);
-        }
-    }
-
-    private static KeyTransRecipientInfo keyTransFor(AuthEnvelopedData data, X509Certificate certificate) {
-        for (var element : data.getRecipientInfos()) {
-            RecipientInfo recipient = RecipientInfo.getInstance(element);
-            if (recipient.getInfo() instanceof KeyTransRecipientInfo info && !info.getRecipientIdentifier().isTagged()) {
-                IssuerAndSerialNumber issuerSerial = IssuerAndSerialNumber.getInstance(info.getRecipientIdentifier().getId());
-                if (issuerSerial.getSerialNumber().getValue().equals(certificate.getSerialNumber())
-                        && issuerSerial.getName().equals(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))) {
-                    return info;
-                }
+            if (n < 0) {
+                return;
             }
-        }
-        throw new SealException(SealException.Reason.NOT_A_RECIPIENT, "not addressed to this key", null);
-    }
-
-    private static byte[] decrypt(byte[] envelope, PrivateKey key, X509Certificate certificate) {
-        CMSAuthEnvelopedData data;
-        try {
-            data = new CMSAuthEnvelopedData(envelope);
-        } catch (CMSException | RuntimeException e) {
-            throw new SealException(SealException.Reason.MALFORMED, "no encrypted content", e);
-        }
-        if (!Algorithms.CONTENT_ENCRYPTION.equals(data.getEncryptionAlgOID())) {
-            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "content encryption not allowed", null);
-        }
-        boolean ec = certificate.getPublicKey() instanceof java.security.interfaces.ECPublicKey;
-        RecipientInformation recipient = data.getRecipientInfos().get(ec
-                ? new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId(certificate)
-                : new JceKeyTransRecipientId(certificate));
-        if (recipient == null) {
-            throw new SealException(SealException.Reason.NOT_A_RECIPIENT, "not addressed to this key", null);
-        }
-        if (!Algorithms.KEY_MANAGEMENT.contains(recipient.getKeyEncryptionAlgOID())) {
-            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "key management not allowed", null);
-        }
-        if (!ec) {
-            return decryptWithJdk(envelope, key, certificate);
-        }
-        try {
-            // The JDK has no AlgorithmParameters for the AES-GCM OID, so BC's recipient needs BC for the content.
-            org.bouncycastle.cms.Recipient opener = ec
-                    ? new org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient(key).setProvider(Algorithms.BC)
-                            .setContentProvider(Algorithms.BC)
-                    : new JceKeyTransAuthEnvelopedRecipient(key).setContentProvider(Algorithms.BC);
-            return recipient.getContent(opener);
-        } catch (CMSException | RuntimeException e) {
-            throw new SealException(SealException.Reason.TAMPERED, "the content does not decrypt", e);
+            try {
+                to.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

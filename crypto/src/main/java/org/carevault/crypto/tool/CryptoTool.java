@@ -1,6 +1,8 @@
 package org.carevault.crypto.tool;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,17 +121,19 @@ public final class CryptoTool {
         for (String pem : options.all("to")) {
             recipients.add(Pem.read(Path.of(pem)));
         }
-        byte[] sealed = Sealer.seal(Files.readAllBytes(Path.of(options.require("in"))), sender, recipients);
-        Files.write(Path.of(options.require("out")), sealed);
+        try (InputStream in = Files.newInputStream(Path.of(options.require("in")));
+                OutputStream sealed = Files.newOutputStream(Path.of(options.require("out")))) {
+            Sealer.seal(in, sealed, sender, recipients);
+        }
         out.println("sealed for " + recipients.size() + " recipient(s) and the sender -> " + options.require("out"));
     }
 
     private void unseal(Options options) throws IOException, CertificateException {
         Credential reader = Pkcs12.readCredential(Path.of(options.require("key")), options.password("password"));
-        Unsealer.Unsealed opened = Unsealer.unseal(Files.readAllBytes(Path.of(options.require("in"))), reader.privateKey(),
-                reader.certificate(), List.of(Pem.read(Path.of(options.require("trust")))), Instant.now());
-        Files.write(Path.of(options.require("out")), opened.content());
-        out.println("from " + opened.sender().getSubjectX500Principal().getName() + " -> " + options.require("out"));
+        X509Certificate sender = Unsealer.unseal(Path.of(options.require("in")), Path.of(options.require("out")),
+                reader.privateKey(), reader.certificate(), List.of(Pem.read(Path.of(options.require("trust")))), Instant.now(),
+                List.of());
+        out.println("from " + sender.getSubjectX500Principal().getName() + " -> " + options.require("out"));
     }
 
     /** {@code --name value} pairs; a name may repeat (--to). */

@@ -103,8 +103,8 @@ class SealerTest {
     }
 
     /**
-     * A flipped bit in any byte of any layer either makes the message fail, or (in the few unsigned
-     * bytes a reader may match loosely, such as the string type in the signer's issuer name) changes
+     * A flipped bit in any byte of any layer either makes the message fail, or (in the few bytes that
+     * BER lets a reader take leniently: the end-of-contents markers of the streamed layers) changes
      * nothing that counts: the content and the sender returned are exactly what the sender signed.
      */
     @Test
