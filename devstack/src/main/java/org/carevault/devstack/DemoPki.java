@@ -1,18 +1,14 @@
 package org.carevault.devstack;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import javax.security.auth.x500.X500Principal;
-import org.carevault.crypto.identity.CertificateIdentity;
-import org.carevault.crypto.identity.Nihii;
-import org.carevault.crypto.identity.Ssin;
-import org.carevault.crypto.pki.CertificateAuthority;
-import org.carevault.crypto.pki.Credential;
-import org.carevault.crypto.pki.Pem;
-import org.carevault.crypto.pki.Pkcs12;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.List;
+import org.carevault.crypto.tool.CryptoTool;
 
 /**
  * The demo PKI, created once per run directory: a hub CA, the hub's own certificate (TLS and
@@ -22,58 +18,70 @@ import org.carevault.crypto.pki.Pkcs12;
 final class DemoPki {
 
     static final String ORGANISATION = "CareVault Demo";
-    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-    private static final Duration LEAF_VALIDITY = Duration.ofDays(825);
+    private static final String LEAF_DAYS = "825";
 
     private final Path dir;
-    private final char[] hubPassword;
-    private final char[] truststorePassword;
-    private final char[] userPassword;
+    private final String hubPassword;
+    private final String truststorePassword;
+    private final String userPassword;
 
     DemoPki(Path dir, Secrets secrets) {
         this.dir = dir;
-        this.hubPassword = secrets.get("pki.hub-password").toCharArray();
-        this.truststorePassword = secrets.get("pki.truststore-password").toCharArray();
-        this.userPassword = secrets.get("pki.demo-password").toCharArray();
+        this.hubPassword = secrets.get("pki.hub-password");
+        this.truststorePassword = secrets.get("pki.truststore-password");
+        this.userPassword = secrets.get("pki.demo-password");
     }
 
-    /** Creates what is missing; existing keys are kept. */
+    /**
+     * Creates what is missing; existing keys are kept. Everything is made through the crypto
+     * module's command line, so the demo is also its worked example (docs/crypto.md).
+     */
     void ensure(String... hubHostNames) throws IOException {
-        CertificateAuthority ca = ensureCa();
-        if (!Files.exists(dir.resolve("hub.p12"))) {
-            Credential hub = ca.issue(new X500Principal("CN=CareVault Hub, O=" + ORGANISATION + ", C=BE"), LEAF_VALIDITY,
-                    CertificateAuthority.Usage.SERVER, hubHostNames);
-            Pkcs12.writeCredential(dir.resolve("hub.p12"), "hub", hub, hubPassword);
+        if (!Files.exists(dir.resolve("ca.p12"))) {
+            tool("ca", "--out", dir.toString(), "--password", hubPassword, "--alias", "carevault-ca",
+                    "--name", "CN=CareVault Demo CA, O=" + ORGANISATION + ", C=BE", "--days", "3650");
         }
-        Pkcs12.writeTrustStore(dir.resolve("truststore.p12"), Map.of("carevault-ca", ca.certificate()), truststorePassword);
-        Pem.write(dir.resolve("ca.pem"), ca.certificate());
+        if (!Files.exists(dir.resolve("hub.p12"))) {
+            List<String> args = new ArrayList<>(List.of("server", "--ca", file("ca.p12"), "--ca-password", hubPassword,
+                    "--out", file("hub.p12"), "--password", hubPassword, "--alias", "hub",
+                    "--name", "CN=CareVault Hub, O=" + ORGANISATION + ", C=BE", "--days", LEAF_DAYS));
+            for (String host : hubHostNames) {
+                args.addAll(List.of("--host", host));
+            }
+            tool(args.toArray(String[]::new));
+        }
+        tool("truststore", "--out", file("truststore.p12"), "--password", truststorePassword, "--trust", file("ca.pem"),
+                "--alias", "carevault-ca");
         for (DemoIdentity person : DemoIdentity.PEOPLE) {
             if (person.hasCertificate()) {
-                CertificateIdentity identity = CertificateIdentity.person(Ssin.of(person.ssin()), Nihii.of(person.nihii()),
-                        person.quality(), person.displayName());
-                issueIfMissing(ca, person.username(), identity);
+                issueIfMissing(person.username(), "--ssin", person.ssin(), "--nihii", person.nihii(),
+                        "--quality", person.quality(), "--name", person.displayName());
             }
         }
-        issueIfMissing(ca, DemoIdentity.HOSPITAL_CLIENT, CertificateIdentity.organisation(
-                Nihii.of(DemoIdentity.HOSPITAL_NIHII), "HOSPITAL", DemoIdentity.HOSPITAL_NAME));
+        issueIfMissing(DemoIdentity.HOSPITAL_CLIENT, "--org-nihii", DemoIdentity.HOSPITAL_NIHII, "--quality", "HOSPITAL",
+                "--name", DemoIdentity.HOSPITAL_NAME);
     }
 
-    private CertificateAuthority ensureCa() {
-        Path file = dir.resolve("ca.p12");
-        if (Files.exists(file)) {
-            return CertificateAuthority.of(Pkcs12.readCredential(file, hubPassword));
+    private void issueIfMissing(String name, String... identity) throws IOException {
+        if (!Files.exists(dir.resolve(name + ".p12"))) {
+            List<String> args = new ArrayList<>(List.of("issue", "--ca", file("ca.p12"), "--ca-password", hubPassword,
+                    "--out", file(name + ".p12"), "--password", userPassword, "--alias", name,
+                    "--organisation", ORGANISATION, "--days", LEAF_DAYS));
+            args.addAll(List.of(identity));
+            tool(args.toArray(String[]::new));
         }
-        CertificateAuthority ca = CertificateAuthority.createRoot(
-                new X500Principal("CN=CareVault Demo CA, O=" + ORGANISATION + ", C=BE"), CA_VALIDITY);
-        Pkcs12.writeCredential(file, "carevault-ca", ca.credential(), hubPassword);
-        return ca;
     }
 
-    private void issueIfMissing(CertificateAuthority ca, String name, CertificateIdentity identity) {
-        Path file = dir.resolve(name + ".p12");
-        if (!Files.exists(file)) {
-            Credential credential = ca.issue(identity.toSubject(ORGANISATION), LEAF_VALIDITY, CertificateAuthority.Usage.PARTY);
-            Pkcs12.writeCredential(file, name, credential, userPassword);
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    /** Runs the command line in this JVM; it prints identities, which stay out of the run's output. */
+    private static void tool(String... args) throws IOException {
+        try {
+            new CryptoTool(new PrintStream(OutputStream.nullOutputStream())).run(args);
+        } catch (CertificateException e) {
+            throw new IOException("the demo PKI cannot be created", e);
         }
     }
 }

@@ -137,7 +137,9 @@ public final class CertificateAuthority {
             if (dnsNames.length > 0) {
                 GeneralName[] names = new GeneralName[dnsNames.length];
                 for (int i = 0; i < dnsNames.length; i++) {
-                    names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
+                    // An IP literal goes in as an address: TLS clients do not match IPs against DNS names.
+                    boolean address = dnsNames[i].matches("[0-9.]+|.*:.*");
+                    names[i] = new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, dnsNames[i]);
                 }
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }

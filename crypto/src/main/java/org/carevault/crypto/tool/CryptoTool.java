@@ -30,9 +30,13 @@ import org.carevault.crypto.seal.Unsealer;
  * The operator's and integrator's command line over the crypto library.
  *
  * <pre>
- * ca      --out DIR --password PW [--name "CN=…"]                      create a CA (ca.p12, ca.pem)
- * issue   --ca ca.p12 --ca-password PW --out X.p12 --password PW --name "Full Name"
- *         (--ssin S [--nihii N --quality PHYSICIAN] | --org-nihii N --quality HOSPITAL) [--ec] [--days D]
+ * ca         --out DIR --password PW [--name "CN=…"] [--alias A] [--days D]  create a CA (ca.p12, ca.pem)
+ * issue      --ca ca.p12 --ca-password PW --out X.p12 --password PW --name "Full Name"
+ *            (--ssin S [--nihii N --quality PHYSICIAN] | --org-nihii N --quality HOSPITAL)
+ *            [--organisation O] [--ec] [--days D] [--alias A]
+ * server     --ca ca.p12 --ca-password PW --out hub.p12 --password PW --name "CN=…" --host H [--host H2 …]
+ *            [--alias A] [--days D]                                      a TLS / WS-Security server certificate
+ * truststore --out T.p12 --password PW --trust ca.pem [--alias A]           a PKCS#12 trust store of one anchor
  * etk     --auth A.p12 --password PW --encryption E.p12 [--encryption-password PW] --out token.etk
  * seal    --sender S.p12 --password PW --to R.pem [--to R2.pem …] --in FILE --out FILE
  * unseal  --key R.p12 --password PW --trust ca.pem --in FILE --out FILE
@@ -43,7 +47,8 @@ public final class CryptoTool {
 
     private final PrintStream out;
 
-    CryptoTool(PrintStream out) {
+    /** A tool that reports what it did to {@code out}. */
+    public CryptoTool(PrintStream out) {
         this.out = out;
     }
 
@@ -59,14 +64,18 @@ public final class CryptoTool {
         }
     }
 
-    void run(String[] args) throws IOException, CertificateException {
+    /** Runs one command; a wrong or missing option is an {@link IllegalArgumentException}. */
+    public void run(String... args) throws IOException, CertificateException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ca | issue | etk | seal | unseal (see the class documentation)");
+            throw new IllegalArgumentException(
+                    "usage: ca | issue | server | truststore | etk | seal | unseal (see the class documentation)");
         }
         Options options = Options.parse(args);
         switch (args[0]) {
             case "ca" -> createCa(options);
             case "issue" -> issue(options);
+            case "server" -> issueServer(options);
+            case "truststore" -> trustStore(options);
             case "etk" -> etk(options);
             case "seal" -> seal(options);
             case "unseal" -> unseal(options);
@@ -79,7 +88,7 @@ public final class CryptoTool {
         CertificateAuthority ca = CertificateAuthority.createRoot(
                 new X500Principal(options.get("name", "CN=CareVault CA, O=CareVault, C=BE")),
                 Duration.ofDays(Long.parseLong(options.get("days", "3650"))));
-        Pkcs12.writeCredential(dir.resolve("ca.p12"), "ca", ca.credential(), options.password("password"));
+        Pkcs12.writeCredential(dir.resolve("ca.p12"), options.get("alias", "ca"), ca.credential(), options.password("password"));
         Pem.write(dir.resolve("ca.pem"), ca.certificate());
         out.println("created " + dir.resolve("ca.p12") + " and " + dir.resolve("ca.pem"));
     }
@@ -101,8 +110,26 @@ public final class CryptoTool {
         Credential credential = ca.issue(identity.toSubject(options.get("organisation", "CareVault")),
                 Duration.ofDays(Long.parseLong(options.get("days", "825"))), CertificateAuthority.Usage.PARTY, keyType);
         Path file = Path.of(options.require("out"));
-        Pkcs12.writeCredential(file, "key", credential, options.password("password"));
+        Pkcs12.writeCredential(file, options.get("alias", "key"), credential, options.password("password"));
         out.println("issued " + credential.certificate().getSubjectX500Principal().getName() + " -> " + file);
+    }
+
+    private void issueServer(Options options) {
+        CertificateAuthority ca = CertificateAuthority.of(
+                Pkcs12.readCredential(Path.of(options.require("ca")), options.password("ca-password")));
+        Credential credential = ca.issue(new X500Principal(options.require("name")),
+                Duration.ofDays(Long.parseLong(options.get("days", "825"))), CertificateAuthority.Usage.SERVER,
+                options.all("host").toArray(String[]::new));
+        Path file = Path.of(options.require("out"));
+        Pkcs12.writeCredential(file, options.get("alias", "server"), credential, options.password("password"));
+        out.println("issued server certificate " + credential.certificate().getSubjectX500Principal().getName() + " -> " + file);
+    }
+
+    private void trustStore(Options options) throws IOException, CertificateException {
+        X509Certificate anchor = Pem.read(Path.of(options.require("trust")));
+        Path file = Path.of(options.require("out"));
+        Pkcs12.writeTrustStore(file, Map.of(options.get("alias", "ca"), anchor), options.password("password"));
+        out.println("trust store with " + anchor.getSubjectX500Principal().getName() + " -> " + file);
     }
 
     private void etk(Options options) throws IOException {

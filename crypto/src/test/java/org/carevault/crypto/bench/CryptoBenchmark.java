@@ -47,6 +47,10 @@ public class CryptoBenchmark {
         @Param({"1", "10"})
         public int recipients;
 
+        /** The key type of the recipient who unseals (the others are RSA). */
+        @Param({"RSA", "EC_P256"})
+        public CertificateAuthority.KeyType readerKey;
+
         Credential sender;
         Credential reader;
         List<X509Certificate> to;
@@ -60,7 +64,8 @@ public class CryptoBenchmark {
             sender = ca.issue(new X500Principal("CN=sender"), Duration.ofDays(1), CertificateAuthority.Usage.PARTY);
             to = new ArrayList<>();
             for (int i = 0; i < recipients; i++) {
-                Credential recipient = ca.issue(new X500Principal("CN=r" + i), Duration.ofDays(1), CertificateAuthority.Usage.PARTY);
+                Credential recipient = ca.issue(new X500Principal("CN=r" + i), Duration.ofDays(1), CertificateAuthority.Usage.PARTY,
+                        i == 0 ? readerKey : CertificateAuthority.KeyType.RSA);
                 reader = reader == null ? recipient : reader;
                 to.add(recipient.certificate());
             }

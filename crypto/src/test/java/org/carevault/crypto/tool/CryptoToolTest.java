@@ -65,6 +65,23 @@ class CryptoToolTest {
     }
 
     @Test
+    void aServerCertificateNamesItsHostsAndATrustStoreHoldsTheAnchor() throws Exception {
+        run("ca", "--out", dir.toString(), "--password", "ca-pw", "--alias", "demo-ca");
+        run("server", "--ca", path("ca.p12"), "--ca-password", "ca-pw", "--out", path("hub.p12"), "--password", "pw",
+                "--alias", "hub", "--name", "CN=Hub, C=BE", "--host", "localhost", "--host", "127.0.0.1");
+        run("truststore", "--out", path("trust.p12"), "--password", "tpw", "--trust", path("ca.pem"), "--alias", "anchor");
+
+        java.security.KeyStore hub = org.carevault.crypto.pki.Pkcs12.read(dir.resolve("hub.p12"), "pw".toCharArray());
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) hub.getCertificate("hub");
+        assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")), certificate.getSubjectAlternativeNames()
+                .stream().toList());
+        assertTrue(certificate.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.1"), "TLS server authentication");
+        java.security.KeyStore trust = org.carevault.crypto.pki.Pkcs12.read(dir.resolve("trust.p12"), "tpw".toCharArray());
+        assertEquals(Pem.read(dir.resolve("ca.pem")), trust.getCertificate("anchor"));
+        certificate.verify(Pem.read(dir.resolve("ca.pem")).getPublicKey());
+    }
+
+    @Test
     void missingOptionsAndBadIdentifiersAreClearErrors() {
         assertEquals("missing --out", assertThrows(IllegalArgumentException.class, () -> run("ca", "--password", "x"))
                 .getMessage());
