@@ -20,6 +20,13 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("CV-REQ-006", 405, "The method is not allowed on this resource"),
     NOT_ACCEPTABLE("CV-REQ-007", 406, "The requested media type cannot be produced"),
 
+    NO_CONSENT("CV-CONSENT-001", 403, "The patient has not given informed consent"),
+    NO_THERAPEUTIC_RELATIONSHIP("CV-CONSENT-002", 403, "There is no active therapeutic relationship with the patient"),
+    EXCLUDED("CV-CONSENT-003", 403, "The patient has excluded this caller"),
+    BREAK_GLASS_REASON_INVALID("CV-CONSENT-004", 400, "A break-the-glass reason must have 10 to 200 characters"),
+    PROOF_REQUIRED("CV-CONSENT-005", 400, "A proof of the patient's presence or agreement is required"),
+    CONFLICT("CV-REQ-008", 409, "The request conflicts with the current state"),
+
     INTERNAL("CV-SYS-001", 500, "An internal error occurred"),
     UNAVAILABLE("CV-SYS-002", 503, "The service is temporarily unavailable");
 

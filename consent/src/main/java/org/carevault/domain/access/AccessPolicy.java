@@ -1,0 +1,74 @@
+package org.carevault.domain.access;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.carevault.domain.Caller;
+import org.carevault.domain.Role;
+
+/**
+ * The access decision, as a pure function of the request, the patient's state and the time. Deny
+ * unless every check passes, in this order: authenticated; the role may do this to this type of
+ * data (the matrix); a patient only reaches their own data; for a care provider, an exclusion by
+ * the patient refuses everything about health data and relationships (it wins over a relationship
+ * and over break-the-glass); health data and new relationships need consent; health data needs an
+ * active relationship in the caller's role, or a valid break-the-glass reason from a physician or
+ * nurse.
+ */
+public final class AccessPolicy {
+
+    private final AccessMatrix matrix;
+
+    public AccessPolicy(AccessMatrix matrix) {
+        this.matrix = Objects.requireNonNull(matrix, "matrix");
+    }
+
+    public Decision decide(AccessRequest request, PatientAccessState state, Instant now) {
+        if (request.caller().isEmpty()) {
+            return Decision.refuse(DecisionCode.NOT_AUTHENTICATED);
+        }
+        Caller caller = request.caller().get();
+        if (!matrix.allows(caller.role(), request.dataType(), request.operation())) {
+            return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
+        }
+        if (caller.role() == Role.PATIENT) {
+            boolean own = request.patient().isPresent() && request.patient().equals(request.callerAsPatient());
+            return own ? Decision.permit(Decision.Basis.OWN_DATA) : Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
+        }
+        if (!caller.role().isCareProvider() || request.patient().isEmpty()) {
+            return Decision.permit(Decision.Basis.ROLE);
+        }
+        return decideForCareProvider(request, caller, state, now);
+    }
+
+    private Decision decideForCareProvider(AccessRequest request, Caller caller, PatientAccessState state, Instant now) {
+        PartyKey party = PartyKey.of(caller.id());
+        DataType type = request.dataType();
+        boolean newRelationship = type == DataType.THERAPEUTIC_LINK && request.operation() == Operation.WRITE;
+        if (!type.isHealthData() && !newRelationship) {
+            return Decision.permit(Decision.Basis.ROLE);
+        }
+        if (state.excludes(party)) {
+            return Decision.refuse(DecisionCode.EXCLUDED);
+        }
+        if (!state.consent()) {
+            return Decision.refuse(DecisionCode.NO_CONSENT);
+        }
+        if (newRelationship) {
+            return Decision.permit(Decision.Basis.ROLE);
+        }
+        if (state.hasRelationship(party, caller.role(), now)) {
+            return Decision.permit(Decision.Basis.THERAPEUTIC_RELATIONSHIP);
+        }
+        Optional<String> reason = request.breakTheGlassReason();
+        if (reason.isEmpty()) {
+            return Decision.refuse(DecisionCode.NO_THERAPEUTIC_RELATIONSHIP);
+        }
+        if (!BreakTheGlass.allowedFor(caller.role())) {
+            return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
+        }
+        return BreakTheGlass.validReason(reason.get()).isPresent()
+                ? Decision.permit(Decision.Basis.BREAK_THE_GLASS)
+                : Decision.refuse(DecisionCode.BREAK_GLASS_REASON_INVALID);
+    }
+}

@@ -1,0 +1,24 @@
+package org.carevault.domain.access;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.carevault.domain.Caller;
+import org.carevault.domain.consent.PatientRef;
+
+/**
+ * One request to decide: who asks (empty when unauthenticated), about which patient (empty for
+ * data that belongs to no patient), what and how, and the break-the-glass reason if one was given.
+ * {@code callerAsPatient} is the caller's own patient reference when the caller is a patient.
+ */
+public record AccessRequest(Optional<Caller> caller, Optional<PatientRef> callerAsPatient, Optional<PatientRef> patient,
+        DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
+
+    public AccessRequest {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(callerAsPatient, "callerAsPatient");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(dataType, "dataType");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(breakTheGlassReason, "breakTheGlassReason");
+    }
+}

@@ -1,0 +1,26 @@
+package org.carevault.domain.access;
+
+/**
+ * What a request touches. Health data needs the patient's consent and a therapeutic relationship
+ * (or break-the-glass) and no exclusion; the others are the patient's own management data or
+ * not patient data at all.
+ */
+public enum DataType {
+    MEDICATION_SCHEME(true),
+    SUMEHR(true),
+    MESSAGE_META(false),
+    AUDIT_TRAIL(false),
+    CONSENT(false),
+    THERAPEUTIC_LINK(false),
+    EXCLUSION(false);
+
+    private final boolean healthData;
+
+    DataType(boolean healthData) {
+        this.healthData = healthData;
+    }
+
+    public boolean isHealthData() {
+        return healthData;
+    }
+}

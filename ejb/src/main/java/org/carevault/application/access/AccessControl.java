@@ -1,0 +1,121 @@
+package org.carevault.application.access;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import org.carevault.application.audit.AuditEvent;
+import org.carevault.application.audit.AuditLog;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.PartyId;
+import org.carevault.domain.Role;
+import org.carevault.domain.access.AccessMatrix;
+import org.carevault.domain.access.AccessPolicy;
+import org.carevault.domain.access.AccessRequest;
+import org.carevault.domain.access.BreakTheGlass;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Decision;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.access.PatientAccessState;
+import org.carevault.domain.consent.PatientRef;
+
+/**
+ * The one access decision point. Every service that reads or writes anything about a patient calls
+ * {@link #authorize} first, whatever the entry path (SOAP, REST, portal, batch): it decides with
+ * {@link AccessPolicy} on the patient's cached state, records the decision in the audit trail (a
+ * permit in the caller's transaction, a refusal in its own) and throws the refusal's coded error.
+ */
+@Stateless
+public class AccessControl {
+
+    /** System property naming an access matrix file that overrides the default entries. */
+    public static final String MATRIX_PROPERTY = "carevault.access-matrix";
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
+    private AccessStateCache states;
+
+    @EJB
+    private PatientRefs refs;
+
+    private AccessPolicy policy;
+
+    @PostConstruct
+    void loadMatrix() {
+        policy = new AccessPolicy(matrix());
+    }
+
+    static AccessMatrix matrix() {
+        String file = System.getProperty(MATRIX_PROPERTY);
+        Properties overrides = new Properties();
+        if (file != null && !file.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                overrides.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the access matrix " + file, e);
+            }
+        }
+        return AccessMatrix.of(overrides);
+    }
+
+    /** What is being asked, in the words of the audit trail. */
+    public record Intent(String action, DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
+        public static Intent of(String action, DataType dataType, Operation operation) {
+            return new Intent(action, dataType, operation, Optional.empty());
+        }
+    }
+
+    /**
+     * Decides, records and returns the permit with its audit event (to which the service may add the
+     * id of what it changed by calling {@link #recordChange}); throws the coded refusal.
+     */
+    public Decision authorize(Caller caller, Optional<PatientRef> patient, Intent intent) {
+        Instant now = Instant.now();
+        Optional<PatientRef> self = selfOf(caller);
+        PatientAccessState state = patient.map(p -> states.get(p, now)).orElse(PatientAccessState.UNKNOWN);
+        Decision decision = policy.decide(new AccessRequest(Optional.of(caller), self, patient, intent.dataType(),
+                intent.operation(), intent.breakTheGlassReason()), state, now);
+        Optional<String> reason = decision.breakTheGlass()
+                ? intent.breakTheGlassReason().flatMap(BreakTheGlass::validReason) : Optional.empty();
+        AuditEvent event = new AuditEvent(now, caller.channel(), intent.action(), Optional.of(caller), patient,
+                intent.dataType(), intent.operation(), decision, reason, Optional.empty());
+        if (!decision.permitted()) {
+            audit.recordAlone(event);
+            throw new CareVaultException(decision.code().errorCode());
+        }
+        if (!isChange(intent)) {
+            audit.record(event);
+        }
+        return decision;
+    }
+
+    /** Records a permitted change with the id of what changed, in the change's transaction. */
+    public void recordChange(Caller caller, PatientRef patient, Intent intent, Decision decision, String subjectId) {
+        audit.record(new AuditEvent(Instant.now(), caller.channel(), intent.action(), Optional.of(caller),
+                Optional.of(patient), intent.dataType(), intent.operation(), decision, Optional.empty(),
+                Optional.of(subjectId)));
+    }
+
+    private static boolean isChange(Intent intent) {
+        return intent.operation() == Operation.WRITE && !intent.dataType().isHealthData();
+    }
+
+    /** The caller's own patient reference, when the caller is a patient. */
+    public Optional<PatientRef> selfOf(Caller caller) {
+        if (caller.role() == Role.PATIENT && caller.id() instanceof PartyId.Person person) {
+            return Optional.of(refs.of(person.ssin()));
+        }
+        return Optional.empty();
+    }
+}

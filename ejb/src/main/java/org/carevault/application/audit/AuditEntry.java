@@ -1,0 +1,192 @@
+package org.carevault.application.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.carevault.crypto.audit.AuditChain;
+import org.carevault.domain.access.PartyKey;
+
+/**
+ * One row of the append-only audit trail. Its hash is the crypto module's chain link over the
+ * canonical form of every other column and the previous row's hash. Rows are never updated.
+ */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+    @Id
+    @Column(name = "seq", nullable = false)
+    private long seq;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "channel", nullable = false)
+    private String channel;
+
+    @Column(name = "action", nullable = false)
+    private String action;
+
+    @Column(name = "caller_type")
+    private String callerType;
+
+    @Column(name = "caller_id")
+    private String callerId;
+
+    @Column(name = "caller_role")
+    private String callerRole;
+
+    @Column(name = "caller_nihii")
+    private String callerNihii;
+
+    @Column(name = "caller_name")
+    private String callerName;
+
+    @Column(name = "patient_ref")
+    private String patientRef;
+
+    @Column(name = "data_type", nullable = false)
+    private String dataType;
+
+    @Column(name = "operation", nullable = false)
+    private String operation;
+
+    @Column(name = "decision", nullable = false)
+    private String decision;
+
+    @Column(name = "basis", nullable = false)
+    private String basis;
+
+    @Column(name = "btg_reason")
+    private String breakTheGlassReason;
+
+    @Column(name = "subject_id")
+    private String subjectId;
+
+    @Column(name = "hash", nullable = false)
+    private String hash;
+
+    protected AuditEntry() {
+        // for JPA
+    }
+
+    AuditEntry(long seq, AuditEvent event) {
+        this.seq = seq;
+        // Stored at microsecond precision, so that the canonical form reads back exactly as written.
+        this.occurredAt = event.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.channel = event.channel().name();
+        this.action = event.action();
+        event.caller().ifPresent(caller -> {
+            PartyKey party = PartyKey.of(caller.id());
+            this.callerType = party.type();
+            this.callerId = party.value();
+            this.callerRole = caller.role().name();
+            this.callerNihii = caller.nihii().map(n -> n.value()).orElse(null);
+            this.callerName = truncate(caller.displayName(), 120);
+        });
+        this.patientRef = event.patient().map(p -> p.value()).orElse(null);
+        this.dataType = event.dataType().name();
+        this.operation = event.operation().name();
+        this.decision = event.decision().code().name();
+        this.basis = event.decision().basis().name();
+        this.breakTheGlassReason = event.breakTheGlassReason().orElse(null);
+        this.subjectId = event.subjectId().orElse(null);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** Every column but the hash, each length-prefixed (a null marked apart from an empty string). */
+    public byte[] canonical() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(seq);
+            out.writeLong(occurredAt.getEpochSecond());
+            out.writeInt(occurredAt.getNano());
+            for (String field : new String[] {channel, action, callerType, callerId, callerRole, callerNihii, callerName,
+                    patientRef, dataType, operation, decision, basis, breakTheGlassReason, subjectId}) {
+                out.writeBoolean(field != null);
+                out.writeUTF(field == null ? "" : field);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    void chainTo(byte[] previousHash) {
+        this.hash = java.util.HexFormat.of().formatHex(AuditChain.link(seq, previousHash, canonical()));
+    }
+
+    public AuditChain.Entry asChainEntry() {
+        return new AuditChain.Entry(seq, canonical(), java.util.HexFormat.of().parseHex(hash));
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public Optional<PartyKey> caller() {
+        return callerType == null ? Optional.empty() : Optional.of(new PartyKey(callerType, callerId));
+    }
+
+    public String callerRole() {
+        return callerRole;
+    }
+
+    public String callerNihii() {
+        return callerNihii;
+    }
+
+    public String callerName() {
+        return callerName;
+    }
+
+    public String dataType() {
+        return dataType;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String decision() {
+        return decision;
+    }
+
+    public String basis() {
+        return basis;
+    }
+
+    public Optional<String> breakTheGlassReason() {
+        return Optional.ofNullable(breakTheGlassReason);
+    }
+
+    public Optional<String> subjectId() {
+        return Optional.ofNullable(subjectId);
+    }
+
+    public String hash() {
+        return hash;
+    }
+}

@@ -1,0 +1,40 @@
+package org.carevault.application.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.carevault.domain.Caller;
+import org.carevault.domain.Channel;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Decision;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.consent.PatientRef;
+
+/**
+ * What one audit entry records: when, through which channel and operation (its integrator-facing
+ * name, e.g. PutTherapeuticLink), who (identity, role, organisation, name), about which patient,
+ * what and how, the decision and its basis, the break-the-glass reason, and the id of the object
+ * changed, if any.
+ */
+public record AuditEvent(Instant at, Channel channel, String action, Optional<Caller> caller, Optional<PatientRef> patient,
+        DataType dataType, Operation operation, Decision decision, Optional<String> breakTheGlassReason,
+        Optional<String> subjectId) {
+
+    public AuditEvent {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(dataType, "dataType");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(breakTheGlassReason, "breakTheGlassReason");
+        Objects.requireNonNull(subjectId, "subjectId");
+    }
+
+    public AuditEvent withSubject(String id) {
+        return new AuditEvent(at, channel, action, caller, patient, dataType, operation, decision, breakTheGlassReason,
+                Optional.of(id));
+    }
+}

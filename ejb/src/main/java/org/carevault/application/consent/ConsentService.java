@@ -1,0 +1,112 @@
+package org.carevault.application.consent;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.AccessStateCache;
+import org.carevault.application.access.AccessStateStore;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.Role;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Decision;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.consent.Actor;
+import org.carevault.domain.consent.PatientConsent;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.domain.consent.ProofType;
+
+/**
+ * Informed consent (GetPatientConsent / PutPatientConsent / RevokePatientConsent). The patient
+ * records it themselves; a professional records or revokes it on the patient's behalf only with a
+ * proof of the patient's presence (eID or ISI+ reading, eID signature).
+ */
+@Stateless
+public class ConsentService {
+
+    static final Intent GET = Intent.of("GetPatientConsent", DataType.CONSENT, Operation.READ);
+    static final Intent PUT = Intent.of("PutPatientConsent", DataType.CONSENT, Operation.WRITE);
+    static final Intent REVOKE = Intent.of("RevokePatientConsent", DataType.CONSENT, Operation.WRITE);
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    @EJB
+    private AccessControl access;
+
+    @EJB
+    private AccessStateStore store;
+
+    @Inject
+    private AccessStateCache cache;
+
+    /** The active consent, if any. */
+    public Optional<PatientConsent> get(Caller caller, PatientRef patient) {
+        access.authorize(caller, Optional.of(patient), GET);
+        return active(patient);
+    }
+
+    /** The consent's history, newest first (the patient's own view). */
+    public List<PatientConsent> history(Caller caller, PatientRef patient) {
+        access.authorize(caller, Optional.of(patient), GET);
+        return em.createQuery("select c from PatientConsent c where c.patientRef = :p order by c.grantedAt desc",
+                PatientConsent.class).setParameter("p", patient.value()).getResultList();
+    }
+
+    /** Gives consent; giving it again while it is active changes nothing and returns the active one. */
+    public Registered<PatientConsent> put(Caller caller, PatientRef patient, Optional<ProofType> proof) {
+        Decision decision = access.authorize(caller, Optional.of(patient), PUT);
+        Optional<ProofType> checked = requireProof(caller, proof);
+        Instant now = Instant.now();
+        store.lockForChange(patient, now);
+        Optional<PatientConsent> existing = active(patient);
+        if (existing.isPresent()) {
+            access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
+            return new Registered<>(existing.get(), false);
+        }
+        PatientConsent consent = new PatientConsent(patient, Actor.of(caller), checked.orElse(null), now);
+        em.persist(consent);
+        cache.invalidateAfterCompletion(patient);
+        access.recordChange(caller, patient, PUT, decision, consent.id().toString());
+        return new Registered<>(consent, true);
+    }
+
+    /** Withdraws consent at once, for every professional; there must be an active consent. */
+    public PatientConsent revoke(Caller caller, PatientRef patient, Optional<ProofType> proof) {
+        Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
+        requireProof(caller, proof);
+        Instant now = Instant.now();
+        store.lockForChange(patient, now);
+        PatientConsent consent = active(patient).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND,
+                "There is no active consent to revoke"));
+        consent.revoke(Actor.of(caller), now);
+        cache.invalidateAfterCompletion(patient);
+        access.recordChange(caller, patient, REVOKE, decision, consent.id().toString());
+        return consent;
+    }
+
+    private Optional<PatientConsent> active(PatientRef patient) {
+        return em.createQuery("select c from PatientConsent c where c.patientRef = :p and c.revokedAt is null",
+                PatientConsent.class).setParameter("p", patient.value()).getResultStream().findFirst();
+    }
+
+    /** A professional acts for the patient only with a proof a professional can present; the patient needs none. */
+    static Optional<ProofType> requireProof(Caller caller, Optional<ProofType> proof) {
+        if (caller.role() == Role.PATIENT) {
+            return Optional.empty();
+        }
+        if (proof.isEmpty() || !proof.get().byProfessional() || proof.get() == ProofType.HOSPITAL_ADMISSION
+                && caller.role() != Role.HOSPITAL) {
+            throw new CareVaultException(ErrorCode.PROOF_REQUIRED);
+        }
+        return proof;
+    }
+}

@@ -1,0 +1,94 @@
+package org.carevault.application.consent;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.AccessStateCache;
+import org.carevault.application.access.AccessStateStore;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Decision;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.access.PartyKey;
+import org.carevault.domain.consent.Actor;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.domain.consent.TherapeuticExclusion;
+
+/**
+ * The patient's exclusions (GetTherapeuticExclusion / PutTherapeuticExclusion /
+ * RevokeTherapeuticExclusion) of a professional by SSIN or an organisation by NIHII.
+ */
+@Stateless
+public class ExclusionService {
+
+    static final Intent GET = Intent.of("GetTherapeuticExclusion", DataType.EXCLUSION, Operation.READ);
+    static final Intent PUT = Intent.of("PutTherapeuticExclusion", DataType.EXCLUSION, Operation.WRITE);
+    static final Intent REVOKE = Intent.of("RevokeTherapeuticExclusion", DataType.EXCLUSION, Operation.WRITE);
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    @EJB
+    private AccessControl access;
+
+    @EJB
+    private AccessStateStore store;
+
+    @Inject
+    private AccessStateCache cache;
+
+    public List<TherapeuticExclusion> list(Caller caller, PatientRef patient) {
+        access.authorize(caller, Optional.of(patient), GET);
+        return active(patient);
+    }
+
+    /** Excludes a party at once; excluding it again changes nothing. A patient cannot exclude themselves. */
+    public Registered<TherapeuticExclusion> put(Caller caller, PatientRef patient, PartyKey party) {
+        Decision decision = access.authorize(caller, Optional.of(patient), PUT);
+        if (party.equals(PartyKey.of(caller.id()))) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A patient cannot exclude themselves");
+        }
+        Instant now = Instant.now();
+        store.lockForChange(patient, now);
+        Optional<TherapeuticExclusion> existing = active(patient).stream().filter(x -> x.party().equals(party)).findFirst();
+        if (existing.isPresent()) {
+            access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
+            return new Registered<>(existing.get(), false);
+        }
+        TherapeuticExclusion exclusion = new TherapeuticExclusion(patient, party, Actor.of(caller), now);
+        em.persist(exclusion);
+        cache.invalidateAfterCompletion(patient);
+        access.recordChange(caller, patient, PUT, decision, exclusion.id().toString());
+        return new Registered<>(exclusion, true);
+    }
+
+    /** Lifts an exclusion; lifting a lifted one changes nothing; an unknown one is not found. */
+    public TherapeuticExclusion revoke(Caller caller, PatientRef patient, UUID exclusionId) {
+        Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
+        Instant now = Instant.now();
+        store.lockForChange(patient, now);
+        TherapeuticExclusion exclusion = em.find(TherapeuticExclusion.class, exclusionId);
+        if (exclusion == null || !exclusion.patient().equals(patient)) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+        exclusion.revoke(Actor.of(caller), now);
+        cache.invalidateAfterCompletion(patient);
+        access.recordChange(caller, patient, REVOKE, decision, exclusion.id().toString());
+        return exclusion;
+    }
+
+    private List<TherapeuticExclusion> active(PatientRef patient) {
+        return em.createQuery("select x from TherapeuticExclusion x where x.patientRef = :p and x.revokedAt is null"
+                + " order by x.createdAt", TherapeuticExclusion.class).setParameter("p", patient.value()).getResultList();
+    }
+}
