@@ -1,0 +1,69 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.carevault.application.consent.ExclusionService;
+import org.carevault.application.consent.Registered;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.domain.consent.TherapeuticExclusion;
+import org.carevault.interfaces.rest.PatientViews.ExclusionView;
+
+/**
+ * The patient's exclusions: GET, POST {@code {"party": {"type": "SSIN"|"NIHII", "id": "…"}}} (201, or
+ * 200 when already excluded), DELETE {exclusionId}.
+ */
+@Path("/patients/{patientRef}/exclusions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ExclusionResource {
+
+    @Inject
+    private RestCaller restCaller;
+
+    @EJB
+    private ExclusionService exclusions;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    public List<ExclusionView> list(@PathParam("patientRef") String patientRef) {
+        return exclusions.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(ExclusionView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
+        PatientRef patient = PatientRef.parse(patientRef);
+        JsonInput party = JsonInput.of(body, Set.of("party")).object("party", Set.of("type", "id"))
+                .orElseThrow(() -> new org.carevault.domain.CareVaultException(org.carevault.domain.ErrorCode.REQUEST_INVALID,
+                        "'party' is required"));
+        Registered<TherapeuticExclusion> registered = exclusions.put(restCaller.current(), patient, Parties.of(party));
+        ExclusionView view = ExclusionView.of(registered.value());
+        return registered.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @DELETE
+    @Path("/{exclusionId}")
+    public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("exclusionId") String exclusionId) {
+        exclusions.revoke(restCaller.current(), PatientRef.parse(patientRef), Ids.parse(exclusionId));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import org.carevault.application.access.PatientDirectory;
+import org.carevault.interfaces.rest.PatientViews.PatientRefView;
+
+/**
+ * {@code POST /patients/resolve}: the one place an SSIN is sent, in the body, never in a URL; the
+ * answer is the patient reference used in every other path.
+ */
+@Path("/patients")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PatientResource {
+
+    @Inject
+    private RestCaller restCaller;
+
+    @EJB
+    private PatientDirectory directory;
+
+    @POST
+    @Path("/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PatientRefView resolve(JsonObject body) {
+        String ssin = JsonInput.of(body, Set.of("ssin")).requiredText("ssin");
+        return new PatientRefView(directory.resolve(restCaller.current(), ssin).value());
+    }
+}
