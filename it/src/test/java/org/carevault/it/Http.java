@@ -50,6 +50,24 @@ final class Http {
                 .PUT(body));
     }
 
+    static HttpResponse<String> postJson(String path, String bearer, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.HUB + path))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    static HttpResponse<String> putJson(String path, String bearer, String json) {
+        return put(path, bearer, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    static HttpResponse<String> delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(Stack.HUB + path)).header("Authorization", "Bearer " + bearer).DELETE());
+    }
+
     static HttpResponse<String> postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

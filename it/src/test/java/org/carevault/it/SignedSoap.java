@@ -112,6 +112,19 @@ final class SignedSoap {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)));
     }
 
+    static final String CONSENT_NS = "urn:carevault:ws:consent:v1";
+
+    /** A consent-service operation, its body given as the request element's children, signed by the caller. */
+    static HttpResponse<String> consent(String operation, String children, Credential signer) throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Header/><soap:Body>"
+                + "<c:" + operation + "Request xmlns:c=\"" + CONSENT_NS + "\">" + children + "</c:" + operation + "Request>"
+                + "</soap:Body></soap:Envelope>";
+        return Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/soap/ConsentService"))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"" + CONSENT_NS + ":" + operation + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(sign(envelope, signer, RSA_SHA256, timestamp -> { }))));
+    }
+
     static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -36,7 +36,7 @@ public class IdentityEndpoint implements IdentityPortType {
             response.setChannel(caller.channel().name());
             return response;
         } catch (CareVaultException e) {
-            throw SoapFaults.of(e);
+            throw SoapFaults.identity(e);
         }
     }
 }
