@@ -11,7 +11,7 @@ import org.carevault.domain.Role;
  * unless every check passes, in this order: authenticated; the role may do this to this type of
  * data (the matrix); a patient only reaches their own data; for a care provider, an exclusion by
  * the patient refuses everything about health data and relationships (it wins over a relationship
- * and over break-the-glass); health data and new relationships need consent; health data needs an
+ * and over break-the-glass); health data and new relationships (not revocations) need consent; health data needs an
  * active relationship in the caller's role, or a valid break-the-glass reason from a physician or
  * nurse.
  */
@@ -44,7 +44,8 @@ public final class AccessPolicy {
     private Decision decideForCareProvider(AccessRequest request, Caller caller, PatientAccessState state, Instant now) {
         PartyKey party = PartyKey.of(caller.id());
         DataType type = request.dataType();
-        boolean newRelationship = type == DataType.THERAPEUTIC_LINK && request.operation() == Operation.WRITE;
+        boolean newRelationship = type == DataType.THERAPEUTIC_LINK && request.operation() == Operation.WRITE
+                && !request.withdrawal();
         if (!type.isHealthData() && !newRelationship) {
             return Decision.permit(Decision.Basis.ROLE);
         }

@@ -8,10 +8,17 @@ import org.carevault.domain.consent.PatientRef;
 /**
  * One request to decide: who asks (empty when unauthenticated), about which patient (empty for
  * data that belongs to no patient), what and how, and the break-the-glass reason if one was given.
- * {@code callerAsPatient} is the caller's own patient reference when the caller is a patient.
+ * {@code callerAsPatient} is the caller's own patient reference when the caller is a patient. A
+ * {@code withdrawal} only takes access away (revoking a relationship): it needs neither consent nor
+ * the absence of an exclusion.
  */
 public record AccessRequest(Optional<Caller> caller, Optional<PatientRef> callerAsPatient, Optional<PatientRef> patient,
-        DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
+        DataType dataType, Operation operation, Optional<String> breakTheGlassReason, boolean withdrawal) {
+
+    public AccessRequest(Optional<Caller> caller, Optional<PatientRef> callerAsPatient, Optional<PatientRef> patient,
+            DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
+        this(caller, callerAsPatient, patient, dataType, operation, breakTheGlassReason, false);
+    }
 
     public AccessRequest {
         Objects.requireNonNull(caller, "caller");

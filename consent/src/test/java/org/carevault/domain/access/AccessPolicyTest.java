@@ -190,6 +190,11 @@ class AccessPolicyTest {
         assertEquals(DecisionCode.EXCLUDED, decide(PHYSICIAN, DataType.THERAPEUTIC_LINK, Operation.WRITE,
                 new PatientAccessState(true, List.of(), Set.of(PartyKey.of(PHYSICIAN.id())))).code(),
                 "an excluded professional cannot create a relationship");
+        PatientAccessState excludedWithoutConsent = new PatientAccessState(false, List.of(),
+                Set.of(PartyKey.of(PHYSICIAN.id())));
+        assertEquals(DecisionCode.PERMIT, policy.decide(new AccessRequest(Optional.of(PHYSICIAN), Optional.empty(),
+                Optional.of(DEVOS), DataType.THERAPEUTIC_LINK, Operation.WRITE, Optional.empty(), true),
+                excludedWithoutConsent, NOW).code(), "revoking one's own relationship is always possible");
         assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(PHYSICIAN, DataType.EXCLUSION, Operation.READ, none).code());
         assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(PHYSICIAN, DataType.AUDIT_TRAIL, Operation.READ, none).code());
         assertEquals(DecisionCode.PERMIT, decide(PATIENT, DataType.EXCLUSION, Operation.WRITE, none).code());

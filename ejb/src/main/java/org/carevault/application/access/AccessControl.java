@@ -70,9 +70,19 @@ public class AccessControl {
     }
 
     /** What is being asked, in the words of the audit trail. */
-    public record Intent(String action, DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
+    public record Intent(String action, DataType dataType, Operation operation, Optional<String> breakTheGlassReason,
+            boolean withdrawal) {
+        public Intent(String action, DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
+            this(action, dataType, operation, breakTheGlassReason, false);
+        }
+
         public static Intent of(String action, DataType dataType, Operation operation) {
-            return new Intent(action, dataType, operation, Optional.empty());
+            return new Intent(action, dataType, operation, Optional.empty(), false);
+        }
+
+        /** A change that only takes access away. */
+        public static Intent withdrawal(String action, DataType dataType) {
+            return new Intent(action, dataType, Operation.WRITE, Optional.empty(), true);
         }
     }
 
@@ -85,7 +95,7 @@ public class AccessControl {
         Optional<PatientRef> self = selfOf(caller);
         PatientAccessState state = patient.map(p -> states.get(p, now)).orElse(PatientAccessState.UNKNOWN);
         Decision decision = policy.decide(new AccessRequest(Optional.of(caller), self, patient, intent.dataType(),
-                intent.operation(), intent.breakTheGlassReason()), state, now);
+                intent.operation(), intent.breakTheGlassReason(), intent.withdrawal()), state, now);
         Optional<String> reason = decision.breakTheGlass()
                 ? intent.breakTheGlassReason().flatMap(BreakTheGlass::validReason) : Optional.empty();
         AuditEvent event = new AuditEvent(now, caller.channel(), intent.action(), Optional.of(caller), patient,

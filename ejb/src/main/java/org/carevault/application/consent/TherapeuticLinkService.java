@@ -38,7 +38,7 @@ public class TherapeuticLinkService {
 
     static final Intent GET = Intent.of("GetTherapeuticLink", DataType.THERAPEUTIC_LINK, Operation.READ);
     static final Intent PUT = Intent.of("PutTherapeuticLink", DataType.THERAPEUTIC_LINK, Operation.WRITE);
-    static final Intent REVOKE = Intent.of("RevokeTherapeuticLink", DataType.THERAPEUTIC_LINK, Operation.WRITE);
+    static final Intent REVOKE = Intent.withdrawal("RevokeTherapeuticLink", DataType.THERAPEUTIC_LINK);
 
     /** A start this far in the past is accepted as clock skew between medical software and the hub. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);

@@ -9,7 +9,7 @@ import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.LogSafe;
-import org.carevault.ws.identity.v1.CareVaultFault;
+import org.carevault.ws.common.v1.CareVaultError;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,9 +35,10 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         if (!(exception instanceof Fault fault)) {
             return;
         }
-        if (fault.getCause() instanceof CareVaultFault declared) {
+        CareVaultError declared = declaredError(fault.getCause());
+        if (declared != null) {
             // A refusal is the sender's problem (soap:Client); JAX-WS would call every declared fault soap:Server.
-            ErrorCode code = ErrorCode.fromCode(declared.getFaultInfo().getCode());
+            ErrorCode code = ErrorCode.fromCode(declared.getCode());
             if (code.httpStatus() < 500) {
                 fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             }
@@ -70,6 +71,17 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         error.appendChild(codeElement);
         error.appendChild(messageElement);
         detail.appendChild(error);
+    }
+
+    /** The coded error of a fault declared in one of the WSDLs, or null. */
+    private static CareVaultError declaredError(Throwable cause) {
+        if (cause instanceof org.carevault.ws.identity.v1.CareVaultFault identity) {
+            return identity.getFaultInfo();
+        }
+        if (cause instanceof org.carevault.ws.consent.v1.CareVaultFault consent) {
+            return consent.getFaultInfo();
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable error) {
