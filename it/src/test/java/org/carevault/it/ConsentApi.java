@@ -115,7 +115,7 @@ final class ConsentApi {
     /** The newest entry with the given action, skipping the operator's own reads of the trail. */
     static JsonNode lastEntry(String ref, String action) {
         for (JsonNode entry : trail(ref, "?limit=20")) {
-            if (action.equals(entry.get("action").asText())) {
+            if (action.equals(entry.get("action").asText()) && !"ADMIN".equals(entry.get("callerRole").asText())) {
                 return entry;
             }
         }

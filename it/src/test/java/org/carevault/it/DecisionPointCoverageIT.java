@@ -1,0 +1,183 @@
+package org.carevault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.jar.JarEntry;
+import org.carevault.ws.consent.v1.ConsentPortType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No entry path skips the access decision. Every REST endpoint is found by reflection over the
+ * deployed resource classes; each one that touches a patient is called by another patient on
+ * patient Devos and must be refused with CV-AUTH-004 and leave a refusal in Devos's audit trail
+ * (only the decision point writes there). Every SOAP consent operation is found on the generated
+ * port type and must leave its entry in the patient's trail. An endpoint missing from the tables
+ * below fails the test: a new endpoint cannot be added without being classified here.
+ */
+class DecisionPointCoverageIT {
+
+    /** Patient endpoints: "METHOD path" → the body to send and the action the trail must record. */
+    private static final Map<String, String[]> PATIENT_ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /patients/{patientRef}/consent", new String[] {null, "GetPatientConsent"}),
+            Map.entry("PUT /patients/{patientRef}/consent", new String[] {"{}", "PutPatientConsent"}),
+            Map.entry("DELETE /patients/{patientRef}/consent", new String[] {null, "RevokePatientConsent"}),
+            Map.entry("GET /patients/{patientRef}/therapeutic-links", new String[] {null, "GetTherapeuticLink"}),
+            Map.entry("POST /patients/{patientRef}/therapeutic-links", new String[] {
+                "{\"kind\":\"REGULAR\",\"proof\":\"DECLARED_BY_PATIENT\",\"party\":{\"type\":\"SSIN\",\"id\":\"72081012378\"},"
+                    + "\"role\":\"PHYSICIAN\"}", "PutTherapeuticLink"}),
+            Map.entry("DELETE /patients/{patientRef}/therapeutic-links/{linkId}", new String[] {null, "RevokeTherapeuticLink"}),
+            Map.entry("GET /patients/{patientRef}/exclusions", new String[] {null, "GetTherapeuticExclusion"}),
+            Map.entry("POST /patients/{patientRef}/exclusions", new String[] {
+                "{\"party\":{\"type\":\"SSIN\",\"id\":\"72081012378\"}}", "PutTherapeuticExclusion"}),
+            Map.entry("DELETE /patients/{patientRef}/exclusions/{exclusionId}", new String[] {null, "RevokeTherapeuticExclusion"}),
+            Map.entry("GET /patients/{patientRef}/audit-trail", new String[] {null, "GetPatientAuditTrail"}),
+            Map.entry("POST /patients/{patientRef}/access-decisions", new String[] {
+                "{\"dataType\":\"MEDICATION_SCHEME\",\"operation\":\"READ\"}", "CheckAccess"}));
+
+    /** Endpoints that touch no patient's data, each with the reason. */
+    private static final Map<String, String> OTHER_ENDPOINTS = Map.of(
+            "GET /me", "the caller's own identity",
+            "PUT /me/preferences", "the caller's own preferences",
+            "GET /probe/care-provider", "a role probe, no data",
+            "GET /probe/admin", "a role probe, no data",
+            "POST /patients/resolve", "a keyed pseudonym of the given SSIN; the same answer for known and unknown patients");
+
+    @Test
+    void everyRestEndpointIsClassifiedAndEveryPatientEndpointGoesThroughTheDecision() throws Exception {
+        Set<String> found = restEndpoints();
+        Set<String> classified = new TreeSet<>(PATIENT_ENDPOINTS.keySet());
+        classified.addAll(OTHER_ENDPOINTS.keySet());
+        assertEquals(classified, found, "every endpoint, and only those that exist, is classified here");
+
+        String devos = ConsentApi.resolve(ConsentApi.DEVOS_SSIN);
+        String intruder = ConsentApi.token("other-patient");
+        for (Map.Entry<String, String[]> endpoint : new TreeSet<>(PATIENT_ENDPOINTS.keySet()).stream()
+                .map(k -> Map.entry(k, PATIENT_ENDPOINTS.get(k))).toList()) {
+            String[] methodAndPath = endpoint.getKey().split(" ", 2);
+            String path = "/api/v1" + methodAndPath[1].replace("{patientRef}", devos)
+                    .replace("{linkId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString());
+            HttpResponse<String> response = call(methodAndPath[0], path, intruder, endpoint.getValue()[0]);
+            assertEquals(403, response.statusCode(), endpoint.getKey() + ": " + response.body());
+            assertEquals("CV-AUTH-004", Http.json(response).get("code").asText(), endpoint.getKey());
+
+            JsonNode entry = ConsentApi.lastEntry(devos, endpoint.getValue()[1]);
+            assertEquals("62070834587", entry.get("callerId").asText(), endpoint.getKey() + ": the intruder is recorded");
+            assertEquals("ROLE_NOT_ALLOWED", entry.get("decision").asText(), endpoint.getKey());
+        }
+    }
+
+    @Test
+    void everySoapConsentOperationGoesThroughTheDecision() throws Exception {
+        String ssin = ConsentApi.newSsin();
+        String patient = "<c:PatientSsin>" + ssin + "</c:PatientSsin>";
+        var gp = SoapAuthenticationIT.demo("gp.peeters");
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("PutPatientConsent", patient + "<c:Proof>EID_READING</c:Proof>");
+        calls.put("GetPatientConsent", patient);
+        calls.put("PutTherapeuticLink", patient + "<c:Kind>OCCASIONAL</c:Kind><c:Proof>EID_READING</c:Proof>");
+        calls.put("GetTherapeuticLink", patient);
+        calls.put("CheckAccess", patient + "<c:DataType>SUMEHR</c:DataType><c:Operation>READ</c:Operation>");
+        calls.put("RevokeTherapeuticLink", null);
+        calls.put("RevokePatientConsent", patient + "<c:Proof>EID_READING</c:Proof>");
+        Set<String> operations = new TreeSet<>();
+        for (Method method : ConsentPortType.class.getDeclaredMethods()) {
+            operations.add(Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
+        }
+        assertEquals(operations, new TreeSet<>(calls.keySet()), "every SOAP operation is called here");
+
+        String ref = ConsentApi.resolve(ssin);
+        String linkId = null;
+        for (Map.Entry<String, String> call : calls.entrySet()) {
+            String children = call.getValue() != null ? call.getValue() : patient + "<c:LinkId>" + linkId + "</c:LinkId>";
+            HttpResponse<String> response = SignedSoap.consent(call.getKey(), children, gp);
+            assertEquals(200, response.statusCode(), call.getKey() + ": " + response.body());
+            if ("PutTherapeuticLink".equals(call.getKey())) {
+                linkId = SignedSoap.text(response.body(), "Id");
+            }
+            JsonNode entry = ConsentApi.lastEntry(ref, call.getKey());
+            assertEquals("SOAP", entry.get("channel").asText(), call.getKey());
+            assertEquals("PERMIT", entry.get("decision").asText(), call.getKey());
+        }
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(Stack.HUB + path))
+                .header("Authorization", "Bearer " + token).method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return Http.send(request);
+    }
+
+    /** "METHOD path" of every resource method in the REST adapter, relative to /api/v1. */
+    private static Set<String> restEndpoints() throws Exception {
+        Set<String> endpoints = new TreeSet<>();
+        for (Class<?> type : classesOf("org.carevault.interfaces.rest")) {
+            Path classPath = type.getAnnotation(Path.class);
+            if (classPath == null) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(PUT.class) ? "PUT"
+                        : method.isAnnotationPresent(POST.class) ? "POST" : method.isAnnotationPresent(DELETE.class) ? "DELETE"
+                        : null;
+                if (verb != null) {
+                    Path sub = method.getAnnotation(Path.class);
+                    endpoints.add(verb + " " + classPath.value() + (sub == null ? "" : sub.value()));
+                }
+            }
+        }
+        assertTrue(endpoints.size() > 10, "the resource classes were found: " + endpoints);
+        return endpoints;
+    }
+
+    private static List<Class<?>> classesOf(String packageName) throws Exception {
+        String directory = packageName.replace('.', '/');
+        List<String> names = new ArrayList<>();
+        for (URL url : Collections.list(DecisionPointCoverageIT.class.getClassLoader().getResources(directory))) {
+            if ("jar".equals(url.getProtocol())) {
+                var jar = ((JarURLConnection) url.openConnection()).getJarFile();
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    if (entry.getName().startsWith(directory + "/") && entry.getName().endsWith(".class")) {
+                        names.add(entry.getName());
+                    }
+                }
+            } else {
+                File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class"));
+                Arrays.stream(files == null ? new File[0] : files).forEach(f -> names.add(directory + "/" + f.getName()));
+            }
+        }
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : names) {
+            String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+            if (!className.contains("$")) {
+                classes.add(Class.forName(className, false, DecisionPointCoverageIT.class.getClassLoader()));
+            }
+        }
+        return classes;
+    }
+}
