@@ -50,6 +50,11 @@ final class DemoPki {
             }
             tool(args.toArray(String[]::new));
         }
+        if (!Files.exists(dir.resolve("tsa.p12"))) {
+            tool("tsa", "--ca", file("ca.p12"), "--ca-password", hubPassword, "--out", file("tsa.p12"),
+                    "--password", hubPassword, "--alias", "tsa", "--name", "CN=CareVault Hub TSA, O=" + ORGANISATION + ", C=BE",
+                    "--days", LEAF_DAYS);
+        }
         tool("truststore", "--out", file("truststore.p12"), "--password", truststorePassword, "--trust", file("ca.pem"),
                 "--alias", "carevault-ca");
         for (DemoIdentity person : DemoIdentity.PEOPLE) {

@@ -9,22 +9,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import java.io.File;
 import java.lang.reflect.Method;
-import java.net.JarURLConnection;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.jar.JarEntry;
 import org.carevault.ws.consent.v1.ConsentPortType;
 import org.junit.jupiter.api.Test;
 
@@ -157,23 +151,8 @@ class DecisionPointCoverageIT {
     }
 
     private static List<Class<?>> classesOf(String packageName) throws Exception {
-        String directory = packageName.replace('.', '/');
-        List<String> names = new ArrayList<>();
-        for (URL url : Collections.list(DecisionPointCoverageIT.class.getClassLoader().getResources(directory))) {
-            if ("jar".equals(url.getProtocol())) {
-                var jar = ((JarURLConnection) url.openConnection()).getJarFile();
-                for (JarEntry entry : Collections.list(jar.entries())) {
-                    if (entry.getName().startsWith(directory + "/") && entry.getName().endsWith(".class")) {
-                        names.add(entry.getName());
-                    }
-                }
-            } else {
-                File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class"));
-                Arrays.stream(files == null ? new File[0] : files).forEach(f -> names.add(directory + "/" + f.getName()));
-            }
-        }
         List<Class<?>> classes = new ArrayList<>();
-        for (String name : names) {
+        for (String name : Classpath.list(packageName.replace('.', '/'), ".class")) {
             String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
             if (!className.contains("$")) {
                 classes.add(Class.forName(className, false, DecisionPointCoverageIT.class.getClassLoader()));

@@ -36,6 +36,8 @@ import org.carevault.crypto.seal.Unsealer;
  *            [--organisation O] [--ec] [--days D] [--alias A]
  * server     --ca ca.p12 --ca-password PW --out hub.p12 --password PW --name "CN=…" --host H [--host H2 …]
  *            [--alias A] [--days D]                                      a TLS / WS-Security server certificate
+ * tsa        --ca ca.p12 --ca-password PW --out tsa.p12 --password PW --name "CN=…" [--alias A] [--days D]
+ *                                                                        a time-stamping (RFC 3161) certificate
  * truststore --out T.p12 --password PW --trust ca.pem [--alias A]           a PKCS#12 trust store of one anchor
  * etk     --auth A.p12 --password PW --encryption E.p12 [--encryption-password PW] --out token.etk
  * seal    --sender S.p12 --password PW --to R.pem [--to R2.pem …] --in FILE --out FILE
@@ -68,13 +70,14 @@ public final class CryptoTool {
     public void run(String... args) throws IOException, CertificateException {
         if (args.length == 0) {
             throw new IllegalArgumentException(
-                    "usage: ca | issue | server | truststore | etk | seal | unseal (see the class documentation)");
+                    "usage: ca | issue | server | tsa | truststore | etk | seal | unseal (see the class documentation)");
         }
         Options options = Options.parse(args);
         switch (args[0]) {
             case "ca" -> createCa(options);
             case "issue" -> issue(options);
             case "server" -> issueServer(options);
+            case "tsa" -> issueTimeStamping(options);
             case "truststore" -> trustStore(options);
             case "etk" -> etk(options);
             case "seal" -> seal(options);
@@ -115,14 +118,22 @@ public final class CryptoTool {
     }
 
     private void issueServer(Options options) {
+        issueFor(options, CertificateAuthority.Usage.SERVER, "server", options.all("host").toArray(String[]::new));
+    }
+
+    private void issueTimeStamping(Options options) {
+        issueFor(options, CertificateAuthority.Usage.TIME_STAMPING, "tsa");
+    }
+
+    private void issueFor(Options options, CertificateAuthority.Usage usage, String defaultAlias, String... hosts) {
         CertificateAuthority ca = CertificateAuthority.of(
                 Pkcs12.readCredential(Path.of(options.require("ca")), options.password("ca-password")));
         Credential credential = ca.issue(new X500Principal(options.require("name")),
-                Duration.ofDays(Long.parseLong(options.get("days", "825"))), CertificateAuthority.Usage.SERVER,
-                options.all("host").toArray(String[]::new));
+                Duration.ofDays(Long.parseLong(options.get("days", "825"))), usage, hosts);
         Path file = Path.of(options.require("out"));
-        Pkcs12.writeCredential(file, options.get("alias", "server"), credential, options.password("password"));
-        out.println("issued server certificate " + credential.certificate().getSubjectX500Principal().getName() + " -> " + file);
+        Pkcs12.writeCredential(file, options.get("alias", defaultAlias), credential, options.password("password"));
+        out.println("issued " + usage.name().toLowerCase(java.util.Locale.ROOT) + " certificate "
+                + credential.certificate().getSubjectX500Principal().getName() + " -> " + file);
     }
 
     private void trustStore(Options options) throws IOException, CertificateException {

@@ -79,6 +79,15 @@ class CryptoToolTest {
         java.security.KeyStore trust = org.carevault.crypto.pki.Pkcs12.read(dir.resolve("trust.p12"), "tpw".toCharArray());
         assertEquals(Pem.read(dir.resolve("ca.pem")), trust.getCertificate("anchor"));
         certificate.verify(Pem.read(dir.resolve("ca.pem")).getPublicKey());
+
+        run("tsa", "--ca", path("ca.p12"), "--ca-password", "ca-pw", "--out", path("tsa.p12"), "--password", "pw",
+                "--name", "CN=Hub TSA, C=BE");
+        var tsa = new org.carevault.crypto.timestamp.TimeStampAuthority(
+                org.carevault.crypto.pki.Pkcs12.readCredential(dir.resolve("tsa.p12"), "pw".toCharArray()));
+        byte[] request = org.carevault.crypto.timestamp.TimeStamps.request("anchor".getBytes(StandardCharsets.UTF_8));
+        byte[] token = org.carevault.crypto.timestamp.TimeStamps.tokenOf(request, tsa.respond(request));
+        assertTrue(org.carevault.crypto.timestamp.TimeStamps.verify(token, "anchor".getBytes(StandardCharsets.UTF_8),
+                List.of(Pem.read(dir.resolve("ca.pem")))).isAfter(Instant.now().minusSeconds(60)), "a working TSA");
     }
 
     @Test

@@ -29,6 +29,9 @@ public class AuditLog {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
+    @jakarta.ejb.EJB
+    private HubTimeStampAuthority tsa;
+
     /** Appends in the current transaction: no entry, no access. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AuditEntry record(AuditEvent event) {
@@ -63,13 +66,21 @@ public class AuditLog {
     }
 
     /**
-     * Verifies every entry from the first, and that the head names the last one (so that removed
-     * trailing entries are found too).
+     * Verifies every entry from the first, that the head names the last one (so that removed trailing
+     * entries are found too), and that every time-stamped anchor still matches the entry it anchored
+     * (so that a rewrite which recomputed every later hash is found too).
      *
-     * @return the sequence number of the first entry whose link is broken, or empty when the chain holds
+     * @return the sequence number of the first entry that cannot be trusted — the first broken link,
+     *         or, when an anchor no longer matches, the first entry after the last anchor that does —
+     *         or empty when the chain holds
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Long> verify() {
+        java.util.NavigableMap<Long, AuditAnchorRecord> anchors = new java.util.TreeMap<>();
+        em.createQuery("select a from AuditAnchorRecord a", AuditAnchorRecord.class).getResultList()
+                .forEach(anchor -> anchors.put(anchor.seq(), anchor));
+        long trustedUpTo = -1;
+        Optional<Long> anchorMismatch = Optional.empty();
         byte[] previous = AuditChain.GENESIS;
         long next = 0;
         while (true) {
@@ -87,12 +98,37 @@ public class AuditLog {
             if (broken.isPresent()) {
                 return broken;
             }
+            for (AuditChain.Entry entry : entries) {
+                AuditAnchorRecord anchor = anchors.remove(entry.sequence());
+                if (anchor != null && anchorMismatch.isEmpty()) {
+                    if (anchorHolds(anchor, entry)) {
+                        trustedUpTo = entry.sequence();
+                    } else {
+                        anchorMismatch = Optional.of(trustedUpTo + 1);
+                    }
+                }
+            }
             previous = entries.get(entries.size() - 1).hash();
             next = entries.get(entries.size() - 1).sequence() + 1;
             batch.forEach(em::detach);
         }
+        if (anchorMismatch.isPresent()) {
+            return anchorMismatch;
+        }
+        if (!anchors.isEmpty()) {
+            return Optional.of(trustedUpTo + 1);  // anchored entries that are no longer there
+        }
         AuditHead head = em.find(AuditHead.class, AuditHead.ID);
         boolean headMatches = head.seq() == next - 1 && (head.seq() < 0 || Arrays.equals(head.hash(), previous));
         return headMatches ? Optional.empty() : Optional.of(next);
+    }
+
+    private boolean anchorHolds(AuditAnchorRecord anchor, AuditChain.Entry entry) {
+        try {
+            anchor.anchor().verify(entry, tsa.trustAnchors());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
