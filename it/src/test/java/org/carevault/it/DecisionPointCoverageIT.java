@@ -57,7 +57,8 @@ class DecisionPointCoverageIT {
             "GET /probe/care-provider", "a role probe, no data",
             "GET /probe/admin", "a role probe, no data",
             "POST /patients/resolve", "a keyed pseudonym of the given SSIN; the same answer for known and unknown patients",
-            "GET /admin/audit-chain", "the operator's chain check: decided (operators only) and recorded, no patient");
+            "GET /admin/audit-chain", "the operator's chain check: decided (operators only) and recorded, no patient",
+            "GET /admin/access-metrics", "the decision point's counters: decided (operators only) and recorded, no patient");
 
     @Test
     void everyRestEndpointIsClassifiedAndEveryPatientEndpointGoesThroughTheDecision() throws Exception {

@@ -12,7 +12,9 @@ public enum DataType {
     AUDIT_TRAIL(false),
     CONSENT(false),
     THERAPEUTIC_LINK(false),
-    EXCLUSION(false);
+    EXCLUSION(false),
+    /** The hub's own operational data (decision counters); no patient's. */
+    OPERATIONS(false);
 
     private final boolean healthData;
 

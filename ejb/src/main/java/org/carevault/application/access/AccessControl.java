@@ -49,6 +49,9 @@ public class AccessControl {
     @EJB
     private PatientRefs refs;
 
+    @Inject
+    private AccessMetrics metrics;
+
     private AccessPolicy policy;
 
     @PostConstruct
@@ -86,11 +89,26 @@ public class AccessControl {
         }
     }
 
+    /** The decision point's counters (operators only). */
+    public AccessMetrics.Snapshot metrics(Caller caller) {
+        authorize(caller, Optional.empty(), Intent.of("GetAccessMetrics", DataType.OPERATIONS, Operation.READ));
+        return metrics.snapshot();
+    }
+
     /**
      * Decides, records and returns the permit with its audit event (to which the service may add the
      * id of what it changed by calling {@link #recordChange}); throws the coded refusal.
      */
     public Decision authorize(Caller caller, Optional<PatientRef> patient, Intent intent) {
+        long start = System.nanoTime();
+        try {
+            return decideAndRecord(caller, patient, intent);
+        } finally {
+            metrics.decided(System.nanoTime() - start);
+        }
+    }
+
+    private Decision decideAndRecord(Caller caller, Optional<PatientRef> patient, Intent intent) {
         Instant now = Instant.now();
         Optional<PatientRef> self = selfOf(caller);
         PatientAccessState state = patient.map(p -> states.get(p, now)).orElse(PatientAccessState.UNKNOWN);

@@ -3,6 +3,7 @@ package org.carevault.application.access;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
@@ -32,11 +33,16 @@ public class AccessStateCache {
     @EJB
     private AccessStateStore store;
 
+    @Inject
+    private AccessMetrics metrics;
+
     private final AtomicLong invalidations = new AtomicLong();
 
     public PatientAccessState get(PatientRef patient, Instant now) {
+        long start = System.nanoTime();
         PatientAccessState cached = cache.get(patient.value());
         if (cached != null) {
+            metrics.cacheHit(System.nanoTime() - start);
             return cached;
         }
         long before = invalidations.get();
@@ -45,6 +51,7 @@ public class AccessStateCache {
         if (invalidations.get() != before) {
             cache.remove(patient.value());
         }
+        metrics.databaseLoad(System.nanoTime() - start);
         return loaded;
     }
 

@@ -1,0 +1,29 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessMetrics;
+
+/** {@code GET /admin/access-metrics}: the decision point's counters since start (operators only). */
+@Path("/admin/access-metrics")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessMetricsResource {
+
+    @Inject
+    private RestCaller restCaller;
+
+    @EJB
+    private AccessControl access;
+
+    @GET
+    public AccessMetrics.Snapshot metrics() {
+        return access.metrics(restCaller.current());
+    }
+}
