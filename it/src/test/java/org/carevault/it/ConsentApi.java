@@ -20,6 +20,8 @@ final class ConsentApi {
     static final String GOOD_REASON = "Unconscious patient brought to the emergency department";
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final Random RANDOM = new Random();
+    /** Every SSIN and patient reference this test run used, for the check that none reaches a server log. */
+    static final java.util.Set<String> USED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The demo callers by the name the tests use. */
     static final Map<String, Supplier<String>> CALLERS = Map.of(
@@ -51,13 +53,17 @@ final class ConsentApi {
         int day = 1 + RANDOM.nextInt(28);
         int serial = 1 + RANDOM.nextInt(997);
         long base = Long.parseLong(String.format("%02d%02d%02d%03d", year, month, day, serial));
-        return String.format("%09d%02d", base, 97 - base % 97);
+        String ssin = String.format("%09d%02d", base, 97 - base % 97);
+        USED.add(ssin);
+        return ssin;
     }
 
     static String resolve(String ssin) {
         HttpResponse<String> response = Http.postJson(BASE + "resolve", token("physician"), "{\"ssin\":\"" + ssin + "\"}");
         assertEquals(200, response.statusCode(), response::body);
-        return Http.json(response).get("patientRef").asText();
+        String ref = Http.json(response).get("patientRef").asText();
+        USED.add(ref);
+        return ref;
     }
 
     static HttpResponse<String> putConsentAsProfessional(String ref, String caller) {
