@@ -130,7 +130,7 @@ class DecisionPointCoverageIT {
     }
 
     /** "METHOD path" of every resource method in the REST adapter, relative to /api/v1. */
-    private static Set<String> restEndpoints() throws Exception {
+    static Set<String> restEndpoints() throws Exception {
         Set<String> endpoints = new TreeSet<>();
         for (Class<?> type : classesOf("org.carevault.interfaces.rest")) {
             Path classPath = type.getAnnotation(Path.class);
