@@ -63,7 +63,15 @@ final class ConsentApi {
         assertEquals(200, response.statusCode(), response::body);
         String ref = Http.json(response).get("patientRef").asText();
         USED.add(ref);
+        latest = ref;
         return ref;
+    }
+
+    private static volatile String latest;
+
+    /** The patient reference this client resolved last. */
+    static String latestResolved() {
+        return latest;
     }
 
     static HttpResponse<String> putConsentAsProfessional(String ref, String caller) {

@@ -101,7 +101,12 @@ class DecisionPointCoverageIT {
         for (Method method : ConsentPortType.class.getDeclaredMethods()) {
             operations.add(Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
         }
-        assertEquals(operations, new TreeSet<>(calls.keySet()), "every SOAP operation is called here");
+        assertEquals(operations, new TreeSet<>(calls.keySet()), "every SOAP consent operation is called here");
+        Set<String> identityOperations = new TreeSet<>();
+        for (Method method : org.carevault.ws.identity.v1.IdentityPortType.class.getDeclaredMethods()) {
+            identityOperations.add(method.getName());
+        }
+        assertEquals(Set.of("whoAmI"), identityOperations, "the identity service touches no patient (the caller's own identity)");
 
         String ref = ConsentApi.resolve(ssin);
         String linkId = null;

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.Serializable;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.carevault.domain.access.PatientAccessState;
 import org.carevault.domain.consent.PatientRef;
 import org.infinispan.Cache;
@@ -16,16 +16,25 @@ import org.infinispan.Cache;
  * The decision cache: patients' access states in an Infinispan cache (container {@code carevault},
  * cache {@code access-state}, declared by the server's CLI script) in front of the database.
  *
- * <p>A change invalidates the patient's entry after its transaction completes, so the very next
- * request loads the new state. A load that raced with any invalidation is not kept: the loader
- * notes the invalidation count before reading the database and drops what it cached if the count
- * moved meanwhile, so a state read before a commit can never outlive that commit in the cache.
+ * <p>Correctness does not rest on invalidation messages reaching every node. Every change to a
+ * patient's consent, relationships or exclusions increments the patient's change counter
+ * ({@code patient_record.changes}) in its own transaction; each decision reads that counter (one
+ * primary-key lookup) and uses the cached state only if it was loaded at the same count. So the
+ * very next request after a commit sees the change, on this node or any other, even if an
+ * invalidation was lost or raced with a load. The state is read after the counter, so a state
+ * cached under a count is never older than that count. Entries are also dropped after each change
+ * commits, so that memory holds only states still in use.
  */
 @ApplicationScoped
 public class AccessStateCache {
 
+    /** A state and the patient's change count it was loaded at. */
+    public record Versioned(long changes, PatientAccessState state) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     @Resource(lookup = "java:jboss/infinispan/cache/carevault/access-state")
-    private Cache<String, PatientAccessState> cache;
+    private Cache<String, Versioned> cache;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -36,28 +45,23 @@ public class AccessStateCache {
     @Inject
     private AccessMetrics metrics;
 
-    private final AtomicLong invalidations = new AtomicLong();
-
     public PatientAccessState get(PatientRef patient, Instant now) {
         long start = System.nanoTime();
-        PatientAccessState cached = cache.get(patient.value());
-        if (cached != null) {
+        long changes = store.changes(patient);
+        Versioned cached = cache.get(patient.value());
+        if (cached != null && cached.changes() == changes) {
             metrics.cacheHit(System.nanoTime() - start);
-            return cached;
+            return cached.state();
         }
-        long before = invalidations.get();
         PatientAccessState loaded = store.load(patient, now);
-        cache.putForExternalRead(patient.value(), loaded);
-        if (invalidations.get() != before) {
-            cache.remove(patient.value());
-        }
+        cache.put(patient.value(), new Versioned(changes, loaded));
         metrics.databaseLoad(System.nanoTime() - start);
         return loaded;
     }
 
     /** Drops the patient's entry now and again when the current transaction has completed. */
     public void invalidateAfterCompletion(PatientRef patient) {
-        invalidate(patient);
+        cache.remove(patient.value());
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -66,18 +70,8 @@ public class AccessStateCache {
 
             @Override
             public void afterCompletion(int status) {
-                invalidate(patient);
+                cache.remove(patient.value());
             }
         });
-    }
-
-    private void invalidate(PatientRef patient) {
-        invalidations.incrementAndGet();
-        cache.remove(patient.value());
-    }
-
-    /** Whether the cache holds an entry for the patient (for tests and operators). */
-    public boolean holds(PatientRef patient) {
-        return cache.containsKey(patient.value());
     }
 }

@@ -22,6 +22,13 @@ public class AccessStateStore {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
+    /** The patient's change count: 0 until the first change, then one more per changing transaction. */
+    public long changes(PatientRef patient) {
+        List<Long> found = em.createQuery("select r.changes from PatientRecord r where r.patientRef = :p", Long.class)
+                .setParameter("p", patient.value()).getResultList();
+        return found.isEmpty() ? 0 : found.get(0);
+    }
+
     public PatientAccessState load(PatientRef patient, Instant now) {
         boolean consent = !em.createQuery("select c.id from PatientConsent c where c.patientRef = :p and c.revokedAt is null")
                 .setParameter("p", patient.value()).setMaxResults(1).getResultList().isEmpty();

@@ -49,10 +49,16 @@ public class AuditLog {
         return record(event);
     }
 
-    /** A patient's entries, newest first, optionally within a period and for one professional or organisation. */
+    /**
+     * A patient's entries, newest first, optionally within a period, for one professional or
+     * organisation, and only the break-the-glass accesses (the patient's notifications).
+     */
     public List<AuditEntry> trail(PatientRef patient, Optional<Instant> from, Optional<Instant> to,
-            Optional<PartyKey> party, int offset, int limit) {
+            Optional<PartyKey> party, boolean breakTheGlassOnly, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.patientRef = :patient");
+        if (breakTheGlassOnly) {
+            jpql.append(" and e.basis = 'BREAK_THE_GLASS'");
+        }
         from.ifPresent(f -> jpql.append(" and e.occurredAt >= :from"));
         to.ifPresent(t -> jpql.append(" and e.occurredAt < :to"));
         party.ifPresent(p -> jpql.append(" and e.callerType = :partyType and e.callerId = :partyId"));

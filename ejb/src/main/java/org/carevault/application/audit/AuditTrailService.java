@@ -27,8 +27,9 @@ public class AuditTrailService {
     private AuditLog log;
 
     public List<AuditEntry> trail(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to,
-            Optional<PartyKey> party, int offset, int limit) {
+            Optional<PartyKey> party, boolean breakTheGlassOnly, int offset, int limit) {
         access.authorize(caller, Optional.of(patient), GET);
-        return log.trail(patient, from, to, party, Math.max(0, offset), Math.max(1, Math.min(MAX_PAGE, limit)));
+        return log.trail(patient, from, to, party, breakTheGlassOnly, Math.max(0, offset),
+                Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 }

@@ -24,8 +24,9 @@ import org.carevault.interfaces.rest.PatientViews.AuditEntryView;
 import org.carevault.interfaces.rest.PatientViews.AuditTrailView;
 
 /**
- * GetPatientAuditTrail: {@code GET /patients/{patientRef}/audit-trail?from=&to=&partyType=&partyId=&offset=&limit=},
- * newest first; for the patient or an operator.
+ * GetPatientAuditTrail: {@code GET /patients/{patientRef}/audit-trail?from=&to=&partyType=&partyId=&breakTheGlass=&offset=&limit=},
+ * newest first; for the patient or an operator. {@code breakTheGlass=true} lists only the emergency
+ * accesses: the patient's notifications.
  */
 @Path("/patients/{patientRef}/audit-trail")
 @RequestScoped
@@ -41,10 +42,12 @@ public class AuditTrailResource {
     @GET
     public AuditTrailView trail(@PathParam("patientRef") String patientRef, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("partyType") String partyType, @QueryParam("partyId") String partyId,
+            @QueryParam("breakTheGlass") @DefaultValue("false") boolean breakTheGlassOnly,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
         PatientRef patient = PatientRef.parse(patientRef);
         Optional<PartyKey> party = party(partyType, partyId);
-        var entries = trails.trail(restCaller.current(), patient, time("from", from), time("to", to), party, offset, limit)
+        var entries = trails.trail(restCaller.current(), patient, time("from", from), time("to", to), party, breakTheGlassOnly,
+                offset, limit)
                 .stream().map(AuditEntryView::of).toList();
         return new AuditTrailView(patient.value(), offset, limit, entries);
     }
