@@ -27,6 +27,12 @@ public enum ErrorCode {
     PROOF_REQUIRED("CV-CONSENT-005", 400, "A proof of the patient's presence or agreement is required"),
     CONFLICT("CV-REQ-008", 409, "The request conflicts with the current state"),
 
+    VERSION_CONFLICT("CV-VAULT-001", 412, "The write is based on a version that is not the current one"),
+    VERSION_REQUIRED("CV-VAULT-002", 428, "A write must state the version it is based on"),
+    KMEHR_INVALID("CV-VAULT-003", 400, "The KMEHR message is not accepted"),
+    PATIENT_MISMATCH("CV-VAULT-004", 400, "The message's patient is not the patient addressed"),
+    ELEMENT_UNKNOWN("CV-VAULT-005", 400, "An element id is not one of this patient's"),
+
     INTERNAL("CV-SYS-001", 500, "An internal error occurred"),
     UNAVAILABLE("CV-SYS-002", 503, "The service is temporarily unavailable");
 

@@ -118,7 +118,8 @@ class AccessMatrixIT {
             assertEquals(expected, outcome);
 
             JsonNode entry = ConsentApi.lastEntry(ref, "CheckAccess");
-            assertEquals(ConsentApi.CALLER_IDS.get(caller), entry.get("callerId").asText(), "who");
+            assertEquals(professional ? ConsentApi.CALLER_IDS.get(caller) : ConsentApi.resolve(ConsentApi.CALLER_IDS.get(caller)),
+                    entry.get("callerId").asText(), "who (a patient by their reference, never by SSIN)");
             assertEquals(expected, entry.get("decision").asText(), "the decision recorded");
             assertEquals("MEDICATION_SCHEME", entry.get("dataType").asText());
             assertEquals(operation, entry.get("operation").asText());

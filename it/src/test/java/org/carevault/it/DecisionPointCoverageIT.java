@@ -48,7 +48,15 @@ class DecisionPointCoverageIT {
             Map.entry("DELETE /patients/{patientRef}/exclusions/{exclusionId}", new String[] {null, "RevokeTherapeuticExclusion"}),
             Map.entry("GET /patients/{patientRef}/audit-trail", new String[] {null, "GetPatientAuditTrail"}),
             Map.entry("POST /patients/{patientRef}/access-decisions", new String[] {
-                "{\"dataType\":\"MEDICATION_SCHEME\",\"operation\":\"READ\"}", "CheckAccess"}));
+                "{\"dataType\":\"MEDICATION_SCHEME\",\"operation\":\"READ\"}", "CheckAccess"}),
+            Map.entry("GET /patients/{patientRef}/medication-scheme", new String[] {null, "GetTransactionSet"}),
+            Map.entry("PUT /patients/{patientRef}/medication-scheme", new String[] {
+                SchemeMessages.scheme(ConsentApi.DEVOS_SSIN, "1", java.util.List.of()), "PutTransactionSet"}),
+            Map.entry("GET /patients/{patientRef}/medication-scheme/latest-update", new String[] {null, "GetLatestUpdate"}),
+            Map.entry("GET /patients/{patientRef}/medication-scheme/versions", new String[] {null, "GetTransactionSetHistory"}),
+            Map.entry("GET /patients/{patientRef}/medication-scheme/versions/{version}", new String[] {
+                null, "GetTransactionSetVersion"}),
+            Map.entry("GET /patients/{patientRef}/medication-scheme/diff", new String[] {null, "DiffTransactionSet"}));
 
     /** Endpoints that touch no patient's data, each with the reason. */
     private static final Map<String, String> OTHER_ENDPOINTS = Map.of(
@@ -73,13 +81,15 @@ class DecisionPointCoverageIT {
                 .map(k -> Map.entry(k, PATIENT_ENDPOINTS.get(k))).toList()) {
             String[] methodAndPath = endpoint.getKey().split(" ", 2);
             String path = "/api/v1" + methodAndPath[1].replace("{patientRef}", devos)
-                    .replace("{linkId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString());
+                    .replace("{linkId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
+                    .replace("{version}", "1") + (methodAndPath[1].endsWith("/diff") ? "?from=1&to=1" : "");
             HttpResponse<String> response = call(methodAndPath[0], path, intruder, endpoint.getValue()[0]);
             assertEquals(403, response.statusCode(), endpoint.getKey() + ": " + response.body());
             assertEquals("CV-AUTH-004", Http.json(response).get("code").asText(), endpoint.getKey());
 
             JsonNode entry = ConsentApi.lastEntry(devos, endpoint.getValue()[1]);
-            assertEquals("62070834587", entry.get("callerId").asText(), endpoint.getKey() + ": the intruder is recorded");
+            assertEquals(ConsentApi.resolve("62070834587"), entry.get("callerId").asText(),
+                    endpoint.getKey() + ": the intruder is recorded, by patient reference");
             assertEquals("ROLE_NOT_ALLOWED", entry.get("decision").asText(), endpoint.getKey());
         }
     }
@@ -129,7 +139,7 @@ class DecisionPointCoverageIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(Stack.HUB + path))
                 .header("Authorization", "Bearer " + token).method(method, publisher);
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", body.startsWith("<") ? "application/xml" : "application/json");
         }
         return Http.send(request);
     }

@@ -116,7 +116,7 @@ public class AccessControl {
                 intent.operation(), intent.breakTheGlassReason(), intent.withdrawal()), state, now);
         Optional<String> reason = decision.breakTheGlass()
                 ? intent.breakTheGlassReason().flatMap(BreakTheGlass::validReason) : Optional.empty();
-        AuditEvent event = new AuditEvent(now, caller.channel(), intent.action(), Optional.of(caller), patient,
+        AuditEvent event = new AuditEvent(now, caller.channel(), intent.action(), Optional.of(caller), self, patient,
                 intent.dataType(), intent.operation(), decision, reason, Optional.empty());
         if (!decision.permitted()) {
             audit.recordAlone(event);
@@ -130,7 +130,7 @@ public class AccessControl {
 
     /** Records a permitted change with the id of what changed, in the change's transaction. */
     public void recordChange(Caller caller, PatientRef patient, Intent intent, Decision decision, String subjectId) {
-        audit.record(new AuditEvent(Instant.now(), caller.channel(), intent.action(), Optional.of(caller),
+        audit.record(new AuditEvent(Instant.now(), caller.channel(), intent.action(), Optional.of(caller), selfOf(caller),
                 Optional.of(patient), intent.dataType(), intent.operation(), decision, Optional.empty(),
                 Optional.of(subjectId)));
     }

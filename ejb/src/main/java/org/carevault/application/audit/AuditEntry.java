@@ -21,6 +21,9 @@ import org.carevault.domain.access.PartyKey;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    /** The caller type of a patient acting, whose id is then their patient reference. */
+    public static final String PATIENT_CALLER = "PATIENT";
+
     @Id
     @Column(name = "seq", nullable = false)
     private long seq;
@@ -84,10 +87,16 @@ public class AuditEntry {
         this.channel = event.channel().name();
         this.action = event.action();
         event.caller().ifPresent(caller -> {
+            this.callerRole = caller.role().name();
+            if (event.callerAsPatient().isPresent()) {
+                // A patient is never stored by SSIN or name: by their reference, like every patient.
+                this.callerType = PATIENT_CALLER;
+                this.callerId = event.callerAsPatient().get().value();
+                return;
+            }
             PartyKey party = PartyKey.of(caller.id());
             this.callerType = party.type();
             this.callerId = party.value();
-            this.callerRole = caller.role().name();
             this.callerNihii = caller.nihii().map(n -> n.value()).orElse(null);
             this.callerName = truncate(caller.displayName(), 120);
         });

@@ -12,19 +12,21 @@ import org.carevault.domain.consent.PatientRef;
 
 /**
  * What one audit entry records: when, through which channel and operation (its integrator-facing
- * name, e.g. PutTherapeuticLink), who (identity, role, organisation, name), about which patient,
+ * name, e.g. PutTherapeuticLink), who (identity, role, organisation, name — a patient acting is
+ * named by their patient reference only, {@code callerAsPatient}), about which patient,
  * what and how, the decision and its basis, the break-the-glass reason, and the id of the object
  * changed, if any.
  */
-public record AuditEvent(Instant at, Channel channel, String action, Optional<Caller> caller, Optional<PatientRef> patient,
-        DataType dataType, Operation operation, Decision decision, Optional<String> breakTheGlassReason,
-        Optional<String> subjectId) {
+public record AuditEvent(Instant at, Channel channel, String action, Optional<Caller> caller,
+        Optional<PatientRef> callerAsPatient, Optional<PatientRef> patient, DataType dataType, Operation operation,
+        Decision decision, Optional<String> breakTheGlassReason, Optional<String> subjectId) {
 
     public AuditEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(callerAsPatient, "callerAsPatient");
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(dataType, "dataType");
         Objects.requireNonNull(operation, "operation");
@@ -34,7 +36,7 @@ public record AuditEvent(Instant at, Channel channel, String action, Optional<Ca
     }
 
     public AuditEvent withSubject(String id) {
-        return new AuditEvent(at, channel, action, caller, patient, dataType, operation, decision, breakTheGlassReason,
-                Optional.of(id));
+        return new AuditEvent(at, channel, action, caller, callerAsPatient, patient, dataType, operation, decision,
+                breakTheGlassReason, Optional.of(id));
     }
 }

@@ -12,25 +12,31 @@ import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 
 /**
- * Limits JSON request bodies (system property {@code carevault.rest.max-body-bytes}, default
- * 64 KiB): refused up front on a declared length, and while reading for chunked bodies, before
- * anything is parsed or stored. Documents with their own limits (KMEHR, messages) will set theirs.
+ * Limits request bodies: JSON to {@code carevault.rest.max-body-bytes} (default 64 KiB), KMEHR
+ * ({@code application/xml}) to {@code carevault.rest.max-kmehr-bytes} (default 4 MiB). Refused up
+ * front on a declared length, and while reading for chunked bodies, before anything is parsed or stored.
  */
 @Provider
 public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     static final long MAX_BYTES = Long.getLong("carevault.rest.max-body-bytes", 64 * 1024);
+    static final long MAX_KMEHR_BYTES = Long.getLong("carevault.rest.max-kmehr-bytes", 4 * 1024 * 1024);
+
+    static long limitFor(jakarta.ws.rs.core.MediaType type) {
+        return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_XML_TYPE) ? MAX_KMEHR_BYTES : MAX_BYTES;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
-            throw new CareVaultException(ErrorCode.REQUEST_TOO_LARGE, "The limit is " + MAX_BYTES + " bytes");
+        long limit = limitFor(request.getMediaType());
+        if (request.getLength() > limit) {
+            throw new CareVaultException(ErrorCode.REQUEST_TOO_LARGE, "The limit is " + limit + " bytes");
         }
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream(), MAX_BYTES));
+        context.setInputStream(new Bounded(context.getInputStream(), limitFor(context.getMediaType())));
         return context.proceed();
     }
 

@@ -1,0 +1,258 @@
+package org.carevault.application.vault;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.PatientRefs;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.VersionConflictException;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.kmehr.KmehrException;
+import org.carevault.kmehr.KmehrMessage;
+import org.carevault.kmehr.KmehrParser;
+import org.carevault.kmehr.SchemeDocument;
+import org.carevault.kmehr.Transaction;
+
+/**
+ * The patient's medication scheme (GetTransactionSet / PutTransactionSet / GetLatestUpdate), kept
+ * as versions: a write states the version it is based on and is refused if another write came
+ * first (no lost update); elements keep a stable vault id; every version stays readable, and two
+ * versions can be compared. Every text is encrypted under the patient's data key.
+ */
+@Stateless
+public class MedicationSchemeService {
+
+    private static final Set<String> ALLOWED_TYPES = Set.of(SchemeDocument.SCHEME, "medicationschemeelement",
+            "treatmentsuspension");
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    @EJB
+    private AccessControl access;
+
+    @EJB
+    private PatientRefs refs;
+
+    @EJB
+    private VaultKeys keys;
+
+    /** A version as returned: its number, when and by whom it was written, and the KMEHR text. */
+    public record SchemeView(long version, Instant updatedAt, String kmehr) {
+    }
+
+    /** GetLatestUpdate: the version and its time only (cheap, for polling). */
+    public record LatestUpdate(long version, Instant updatedAt) {
+    }
+
+    /** One entry of the history. */
+    public record VersionInfo(long version, Instant at, String authorType, String authorId, String authorRole,
+            String channel) {
+    }
+
+    /** Elements added, changed and removed between two versions (by vault id). */
+    public record Diff(long from, long to, List<UUID> added, List<UUID> changed, List<UUID> removed) {
+    }
+
+    private static Intent intent(String action, Operation operation, Optional<String> breakTheGlass) {
+        return new Intent(action, DataType.MEDICATION_SCHEME, operation, breakTheGlass);
+    }
+
+    public Optional<SchemeView> current(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("GetTransactionSet", Operation.READ, breakTheGlass));
+        return head(patient).map(head -> render(patient, head.version()));
+    }
+
+    public SchemeView version(Caller caller, PatientRef patient, long version, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("GetTransactionSetVersion", Operation.READ, breakTheGlass));
+        if (em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version)) == null) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+        return render(patient, version);
+    }
+
+    public Optional<LatestUpdate> latestUpdate(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("GetLatestUpdate", Operation.READ, breakTheGlass));
+        return head(patient).map(head -> new LatestUpdate(head.version(), head.updatedAt()));
+    }
+
+    public List<VersionInfo> history(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("GetTransactionSetHistory", Operation.READ, breakTheGlass));
+        return em.createQuery("select v from SchemeVersion v where v.key.patientRef = :p order by v.key.version desc",
+                SchemeVersion.class).setParameter("p", patient.value()).getResultList().stream()
+                .map(v -> new VersionInfo(v.version(), v.createdAt(), v.author().type(), v.author().value(), v.authorRole(),
+                        v.channel()))
+                .toList();
+    }
+
+    public Diff diff(Caller caller, PatientRef patient, long from, long to, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("DiffTransactionSet", Operation.READ, breakTheGlass));
+        SecretKey key = keys.keyFor(patient);
+        Map<UUID, String> before = elementTexts(patient, from, key);
+        Map<UUID, String> after = elementTexts(patient, to, key);
+        List<UUID> added = after.keySet().stream().filter(id -> !before.containsKey(id)).toList();
+        List<UUID> removed = before.keySet().stream().filter(id -> !after.containsKey(id)).toList();
+        List<UUID> changed = after.keySet().stream().filter(id -> before.containsKey(id) && !before.get(id).equals(after.get(id)))
+                .toList();
+        return new Diff(from, to, added, changed, removed);
+    }
+
+    /**
+     * PutTransactionSet: a full scheme based on the stated version (0 when the patient has none yet;
+     * none stated is refused after the access decision).
+     * Elements with a vault id update theirs; without one they are new; those left out are removed.
+     */
+    public SchemeView put(Caller caller, PatientRef patient, byte[] kmehr, Optional<Long> statedVersion,
+            Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("PutTransactionSet", Operation.WRITE, breakTheGlass));
+        long basedOn = statedVersion.orElseThrow(() -> new CareVaultException(ErrorCode.VERSION_REQUIRED,
+                "State the version the write is based on (If-Match: the ETag you read, \"0\" for none)"));
+        KmehrMessage message = parse(kmehr);
+        if (!refs.of(message.patient()).equals(patient)) {
+            throw new CareVaultException(ErrorCode.PATIENT_MISMATCH);
+        }
+        List<Transaction> schemes = message.transactionsOfType(SchemeDocument.SCHEME);
+        if (schemes.size() != 1 || schemes.get(0).version().isEmpty()
+                || !message.transactions().stream().allMatch(t -> ALLOWED_TYPES.contains(t.type()))) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID,
+                    "One medicationscheme transaction with a version, then medicationschemeelement and treatmentsuspension only");
+        }
+        Instant now = Instant.now();
+        long next = advance(patient, basedOn, now);
+        SecretKey key = keys.keyFor(patient);
+        Set<UUID> known = knownElements(patient);
+        Set<UUID> seen = new HashSet<>();
+        int position = 0;
+        for (Transaction element : message.transactions()) {
+            if (element.type().equals(SchemeDocument.SCHEME)) {
+                continue;
+            }
+            UUID id;
+            String text;
+            Optional<String> vaultId = element.localId(SchemeDocument.VAULT_ID_LABEL);
+            if (vaultId.isPresent()) {
+                id = parseId(vaultId.get());
+                if (!known.contains(id) || !seen.add(id)) {
+                    throw new CareVaultException(ErrorCode.ELEMENT_UNKNOWN);
+                }
+                text = element.xml();
+            } else {
+                id = UUID.randomUUID();
+                text = SchemeDocument.withVaultId(element.xml(), id.toString());
+            }
+            em.persist(new SchemeElement(patient.value(), next, position, id, element.type(),
+                    seal(key, text, elementIdentity(patient, next, position, id))));
+            position++;
+        }
+        SchemeDocument.Frame frame = SchemeDocument.Frame.of(message, schemes.get(0));
+        em.persist(new SchemeVersion(patient.value(), next, caller, now, seal(key, frame.encode(), frameIdentity(patient, next))));
+        em.flush();
+        return render(patient, next);
+    }
+
+    /** Moves the head from {@code basedOn} to the next version, or refuses with the current one. */
+    private long advance(PatientRef patient, long basedOn, Instant now) {
+        SchemeHead head = em.find(SchemeHead.class, patient.value(), LockModeType.PESSIMISTIC_WRITE);
+        long current = head == null ? 0 : head.version();
+        if (basedOn != current) {
+            throw new VersionConflictException(current);
+        }
+        if (head == null) {
+            em.persist(new SchemeHead(patient.value(), 1, now));
+            try {
+                em.flush();
+            } catch (jakarta.persistence.PersistenceException e) {
+                throw new VersionConflictException(1);
+            }
+            return 1;
+        }
+        int updated = em.createQuery("update SchemeHead h set h.version = :next, h.updatedAt = :now"
+                + " where h.patientRef = :p and h.version = :based")
+                .setParameter("next", current + 1).setParameter("now", now).setParameter("p", patient.value())
+                .setParameter("based", current).executeUpdate();
+        if (updated != 1) {
+            throw new VersionConflictException(current + 1);
+        }
+        return current + 1;
+    }
+
+    private static KmehrMessage parse(byte[] kmehr) {
+        try {
+            return KmehrParser.parse(kmehr);
+        } catch (KmehrException e) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, e.reason().name());
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new CareVaultException(ErrorCode.ELEMENT_UNKNOWN);
+        }
+    }
+
+    private Optional<SchemeHead> head(PatientRef patient) {
+        return Optional.ofNullable(em.find(SchemeHead.class, patient.value()));
+    }
+
+    private Set<UUID> knownElements(PatientRef patient) {
+        return new HashSet<>(em.createQuery("select distinct e.elementId from SchemeElement e where e.key.patientRef = :p",
+                UUID.class).setParameter("p", patient.value()).getResultList());
+    }
+
+    private SchemeView render(PatientRef patient, long version) {
+        SecretKey key = keys.keyFor(patient);
+        SchemeVersion stored = em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version));
+        SchemeDocument.Frame frame = SchemeDocument.Frame.decode(open(key, stored.sealedFrame(), frameIdentity(patient, version)));
+        List<String> elements = new ArrayList<>(elementTexts(patient, version, key).values());
+        return new SchemeView(version, stored.createdAt(),
+                SchemeDocument.render(frame, version, "carevault." + UUID.randomUUID(), Instant.now(), elements));
+    }
+
+    private Map<UUID, String> elementTexts(PatientRef patient, long version, SecretKey key) {
+        Map<UUID, String> texts = new LinkedHashMap<>();
+        for (SchemeElement element : em.createQuery("select e from SchemeElement e where e.key.patientRef = :p"
+                + " and e.key.version = :v order by e.key.position", SchemeElement.class)
+                .setParameter("p", patient.value()).setParameter("v", version).getResultList()) {
+            texts.put(element.elementId(), open(key, element.sealedContent(),
+                    elementIdentity(patient, version, element.position(), element.elementId())));
+        }
+        return texts;
+    }
+
+    private String seal(SecretKey key, String text, String identity) {
+        return Base64.getEncoder().encodeToString(keys.seal(key, text, identity));
+    }
+
+    private String open(SecretKey key, String sealed, String identity) {
+        return keys.open(key, Base64.getDecoder().decode(sealed), identity);
+    }
+
+    private static String frameIdentity(PatientRef patient, long version) {
+        return "medication-scheme/" + patient.value() + "/" + version + "/frame";
+    }
+
+    private static String elementIdentity(PatientRef patient, long version, int position, UUID id) {
+        return "medication-scheme/" + patient.value() + "/" + version + "/" + position + "/" + id;
+    }
+}

@@ -1,0 +1,77 @@
+package org.carevault.application.vault;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import javax.crypto.SecretKey;
+import org.carevault.crypto.atrest.DataKeyEscrow;
+import org.carevault.crypto.atrest.Pkcs12Custodian;
+import org.carevault.crypto.atrest.RecordCipher;
+import org.carevault.domain.consent.PatientRef;
+
+/**
+ * Patients' data keys under the two-key scheme: each key is split in two shares, each share wrapped
+ * by its own custodian (PKCS#12 key stores {@code custodian-a.p12} and {@code custodian-b.p12}
+ * created at first start in the hub's keys directory, passwords from
+ * {@code carevault.vault.custodian-a.password} / {@code -b.password}). The database alone, or with one
+ * custodian, reveals no key. Records are AES-256-GCM bound to their identity.
+ */
+@Singleton
+@Startup
+@Lock(LockType.READ)
+public class VaultKeys {
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    private DataKeyEscrow escrow;
+
+    @PostConstruct
+    void openCustodians() {
+        Path keys = Path.of(System.getProperty("carevault.keys.dir",
+                Path.of(System.getProperty("jboss.server.data.dir", "."), "carevault", "keys").toString()));
+        escrow = new DataKeyEscrow(
+                Pkcs12Custodian.openOrCreate("custodian-a", keys.resolve("custodian-a.p12"), password("a")),
+                Pkcs12Custodian.openOrCreate("custodian-b", keys.resolve("custodian-b.p12"), password("b")));
+    }
+
+    private static char[] password(String custodian) {
+        String value = System.getProperty("carevault.vault.custodian-" + custodian + ".password");
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("carevault.vault.custodian-" + custodian + ".password is not set");
+        }
+        return value.toCharArray();
+    }
+
+    /** The patient's data key, created (and its shares stored) on first use. */
+    public SecretKey keyFor(PatientRef patient) {
+        byte[] context = context(patient);
+        PatientDataKey stored = em.find(PatientDataKey.class, patient.value());
+        if (stored != null) {
+            return escrow.recover(stored.escrowed(), context);
+        }
+        DataKeyEscrow.NewKey created = escrow.create(context);
+        em.persist(new PatientDataKey(patient.value(), created.escrowed(), Instant.now()));
+        return created.dataKey();
+    }
+
+    /** Encrypts a record of the patient's, bound to what it is (so it cannot be moved to another row). */
+    public byte[] seal(SecretKey key, String record, String identity) {
+        return RecordCipher.encrypt(key, record.getBytes(StandardCharsets.UTF_8), identity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String open(SecretKey key, byte[] sealed, String identity) {
+        return new String(RecordCipher.decrypt(key, sealed, identity.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] context(PatientRef patient) {
+        return ("carevault-patient-data-key:" + patient.value()).getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,115 @@
+package org.carevault.kmehr;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The medication scheme as the vault keeps and returns it. A write is split into its frame (the root
+ * tag with its namespace declarations, the header's standard, the patient and the scheme transaction)
+ * and its elements (medicationschemeelement and treatmentsuspension transactions), each kept as sent.
+ * A read puts them back under a header of the hub, the scheme transaction carrying the vault's
+ * version, each element carrying its vault id as {@code <id S="LOCAL" SL="carevault">}: everything
+ * else is byte for byte what was written.
+ */
+public final class SchemeDocument {
+
+    /** The scheme label of the vault's element ids. */
+    public static final String VAULT_ID_LABEL = "carevault";
+    public static final String SCHEME = "medicationscheme";
+    public static final List<String> ELEMENT_TYPES = List.of("medicationschemeelement", "treatmentsuspension");
+
+    private static final Pattern STANDARD = Pattern.compile("<((?:\\w+:)?)standard\\b.*?</\\1standard>", Pattern.DOTALL);
+    private static final Pattern VERSION = Pattern.compile("(<((?:\\w+:)?)version>)\\s*[0-9]+\\s*(</\\2version>)");
+    private static final Pattern START_TAG = Pattern.compile("\\A<((?:\\w+:)?)transaction\\b[^>]*>");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private SchemeDocument() {
+    }
+
+    /** What frames the elements of one version. */
+    public record Frame(String rootStartTag, String standardXml, String patientXml, String schemeXml) {
+
+        public static Frame of(KmehrMessage message, Transaction scheme) {
+            Matcher standard = STANDARD.matcher(message.text());
+            if (!standard.find()) {
+                throw new KmehrException(KmehrException.Reason.HEADER_INVALID, "the header needs a standard");
+            }
+            return new Frame(message.rootStartTag(), standard.group(), message.patientXml(), scheme.xml());
+        }
+
+        public String encode() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                for (String part : new String[] {rootStartTag, standardXml, patientXml, schemeXml}) {
+                    byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(utf8.length);
+                    out.write(utf8);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        public static Frame decode(String encoded) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded.getBytes(StandardCharsets.ISO_8859_1)))) {
+                String[] parts = new String[4];
+                for (int i = 0; i < parts.length; i++) {
+                    byte[] utf8 = new byte[in.readInt()];
+                    in.readFully(utf8);
+                    parts[i] = new String(utf8, StandardCharsets.UTF_8);
+                }
+                return new Frame(parts[0], parts[1], parts[2], parts[3]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The element with the vault's id as its first id (in the transaction's own namespace prefix). */
+    public static String withVaultId(String transactionXml, String vaultId) {
+        Matcher start = START_TAG.matcher(transactionXml);
+        if (!start.find()) {
+            throw new IllegalArgumentException("not a transaction");
+        }
+        String prefix = start.group(1);
+        return transactionXml.substring(0, start.end()) + "<" + prefix + "id S=\"LOCAL\" SL=\"" + VAULT_ID_LABEL
+                + "\" SV=\"1.0\">" + vaultId + "</" + prefix + "id>" + transactionXml.substring(start.end());
+    }
+
+    /** The scheme transaction carrying the given version (its first {@code <version>}). */
+    public static String withVersion(String schemeXml, long version) {
+        Matcher matcher = VERSION.matcher(schemeXml);
+        if (!matcher.find()) {
+            throw new KmehrException(KmehrException.Reason.VERSION_INVALID, "the medicationscheme transaction needs a version");
+        }
+        return schemeXml.substring(0, matcher.start()) + matcher.group(1) + version + matcher.group(3)
+                + schemeXml.substring(matcher.end());
+    }
+
+    /** The whole message of one version, as the vault returns it. */
+    public static String render(Frame frame, long version, String messageId, Instant at, List<String> elements) {
+        StringBuilder xml = new StringBuilder(frame.schemeXml().length() + elements.stream().mapToInt(String::length).sum() + 1024);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(frame.rootStartTag())
+                .append("<header>").append(frame.standardXml())
+                .append("<id S=\"ID-KMEHR\" SV=\"1.0\">").append(messageId).append("</id>")
+                .append("<date>").append(DATE.format(at)).append("</date><time>").append(TIME.format(at)).append("</time>")
+                .append("<sender><hcparty><cd S=\"CD-HCPARTY\" SV=\"1.0\">hub</cd><name>CareVault</name></hcparty></sender>")
+                .append("</header><folder><id S=\"ID-KMEHR\" SV=\"1.0\">1</id>")
+                .append(frame.patientXml()).append(withVersion(frame.schemeXml(), version));
+        elements.forEach(xml::append);
+        return xml.append("</folder></kmehrmessage>").toString();
+    }
+}

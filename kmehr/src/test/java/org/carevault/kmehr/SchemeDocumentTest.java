@@ -1,0 +1,49 @@
+package org.carevault.kmehr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SchemeDocumentTest {
+
+    @Test
+    void aRenderedVersionReadsBackWithItsVersionItsVaultIdsAndEveryElementAsSent() {
+        String first = TestMessages.element(2, "Amoxicilline 500 mg");
+        String second = TestMessages.element(3, "Paracetamol 1 g");
+        KmehrMessage written = KmehrParser.parse(TestMessages.bytes(TestMessages.scheme(TestMessages.SSIN, "3", first, second)));
+        SchemeDocument.Frame frame = SchemeDocument.Frame.of(written, written.transactionsOfType(SchemeDocument.SCHEME).get(0));
+        assertEquals(frame, SchemeDocument.Frame.decode(frame.encode()), "the frame survives its encoding");
+
+        List<String> stored = List.of(SchemeDocument.withVaultId(first, "id-1"), SchemeDocument.withVaultId(second, "id-2"));
+        String rendered = SchemeDocument.render(frame, 8, "carevault.1", Instant.parse("2026-11-28T10:15:30Z"), stored);
+        KmehrMessage read = KmehrParser.parse(rendered.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(TestMessages.SSIN, read.patient().value());
+        assertEquals(Optional.of(8L), read.transactionsOfType(SchemeDocument.SCHEME).get(0).version());
+        assertEquals(Optional.of("id-1"), read.transactions().get(1).localId(SchemeDocument.VAULT_ID_LABEL));
+        assertEquals(Optional.of("id-2"), read.transactions().get(2).localId(SchemeDocument.VAULT_ID_LABEL));
+        assertEquals(stored, List.of(read.transactions().get(1).xml(), read.transactions().get(2).xml()));
+        assertEquals(first, read.transactions().get(1).xml().replace(
+                "<id S=\"LOCAL\" SL=\"carevault\" SV=\"1.0\">id-1</id>", ""), "only the vault id was added");
+        assertEquals(written.patientXml(), read.patientXml());
+        assertEquals("2026-11-28", read.header().date());
+    }
+
+    @Test
+    void aVaultIdGoesInTheTransactionsOwnPrefix() {
+        String prefixed = "<k:transaction><k:id S=\"ID-KMEHR\">1</k:id></k:transaction>";
+        assertTrue(SchemeDocument.withVaultId(prefixed, "x").startsWith(
+                "<k:transaction><k:id S=\"LOCAL\" SL=\"carevault\" SV=\"1.0\">x</k:id><k:id"));
+    }
+
+    @Test
+    void aSchemeWithoutVersionCannotCarryOne() {
+        assertThrows(KmehrException.class, () -> SchemeDocument.withVersion("<transaction></transaction>", 1));
+    }
+}
