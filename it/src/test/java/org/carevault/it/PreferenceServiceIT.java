@@ -37,6 +37,7 @@ class PreferenceServiceIT {
                 .addPackages(true, "org.carevault.domain", "org.carevault.crypto.identity");
         return ShrinkWrap.create(WebArchive.class, "preference-it.war")
                 .addPackage(PreferenceService.class.getPackage())
+                .addClass(org.carevault.application.access.PatientRefs.class)
                 .addClass(PreferenceServiceIT.class)
                 .addAsLibraries(domain)
                 .addAsResource("in-container-persistence.xml", "META-INF/persistence.xml")

@@ -78,7 +78,8 @@ public final class KmehrParser {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own parser, whatever StAX implementation the classpath brings (its offsets are what startOf expects).
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -144,7 +145,7 @@ public final class KmehrParser {
          */
         private int startOf(XMLStreamReader reader, int reported) {
             String tag = "<" + qualifiedName(reader);
-            int at = Math.min(reported, text.length());
+            int at = Math.min(reported, text.length() - 1) + 1;
             do {
                 at = text.lastIndexOf(tag, at - 1);
             } while (at >= 0 && !boundary(at + tag.length()));

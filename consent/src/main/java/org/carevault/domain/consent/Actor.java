@@ -16,7 +16,7 @@ public class Actor {
     @Column(name = "type", length = 8)
     private String type;
 
-    @Column(name = "id", length = 16)
+    @Column(name = "id", length = 24)
     private String id;
 
     @Enumerated(EnumType.STRING)

@@ -139,6 +139,16 @@ public class AccessControl {
         return intent.operation() == Operation.WRITE && !intent.dataType().isHealthData();
     }
 
+    /**
+     * Who did something, as stored with consent, relationships and exclusions: a professional or
+     * hospital by identifier, a patient by their patient reference (never by SSIN).
+     */
+    public org.carevault.domain.consent.Actor actorOf(Caller caller) {
+        return selfOf(caller).map(self -> new org.carevault.domain.consent.Actor(
+                new org.carevault.domain.access.PartyKey("PATIENT", self.value()), caller.role()))
+                .orElseGet(() -> org.carevault.domain.consent.Actor.of(caller));
+    }
+
     /** The caller's own patient reference, when the caller is a patient. */
     public Optional<PatientRef> selfOf(Caller caller) {
         if (caller.role() == Role.PATIENT && caller.id() instanceof PartyId.Person person) {

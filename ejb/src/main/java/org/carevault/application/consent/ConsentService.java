@@ -72,7 +72,7 @@ public class ConsentService {
             access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
             return new Registered<>(existing.get(), false);
         }
-        PatientConsent consent = new PatientConsent(patient, Actor.of(caller), checked.orElse(null), now);
+        PatientConsent consent = new PatientConsent(patient, access.actorOf(caller), checked.orElse(null), now);
         em.persist(consent);
         cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, PUT, decision, consent.id().toString());
@@ -87,7 +87,7 @@ public class ConsentService {
         store.lockForChange(patient, now);
         PatientConsent consent = active(patient).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND,
                 "There is no active consent to revoke"));
-        consent.revoke(Actor.of(caller), now);
+        consent.revoke(access.actorOf(caller), now);
         cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, REVOKE, decision, consent.id().toString());
         return consent;

@@ -65,7 +65,7 @@ public class ExclusionService {
             access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
             return new Registered<>(existing.get(), false);
         }
-        TherapeuticExclusion exclusion = new TherapeuticExclusion(patient, party, Actor.of(caller), now);
+        TherapeuticExclusion exclusion = new TherapeuticExclusion(patient, party, access.actorOf(caller), now);
         em.persist(exclusion);
         cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, PUT, decision, exclusion.id().toString());
@@ -81,7 +81,7 @@ public class ExclusionService {
         if (exclusion == null || !exclusion.patient().equals(patient)) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
-        exclusion.revoke(Actor.of(caller), now);
+        exclusion.revoke(access.actorOf(caller), now);
         cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, REVOKE, decision, exclusion.id().toString());
         return exclusion;

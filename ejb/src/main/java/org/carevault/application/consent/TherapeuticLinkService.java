@@ -87,7 +87,7 @@ public class TherapeuticLinkService {
             return new Registered<>(existing.get(), false);
         }
         TherapeuticLink link = new TherapeuticLink(patient, party, request.kind(), request.proof(), start, end,
-                Actor.of(caller), now);
+                access.actorOf(caller), now);
         em.persist(link);
         cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, PUT, decision, link.id().toString());
@@ -103,7 +103,7 @@ public class TherapeuticLinkService {
         if (link == null || !link.patient().equals(patient) || caller.role() != Role.PATIENT && !ownedBy(link, caller)) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
-        link.revoke(Actor.of(caller), now);
+        link.revoke(access.actorOf(caller), now);
         cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, REVOKE, decision, link.id().toString());
         return link;
@@ -127,7 +127,7 @@ public class TherapeuticLinkService {
         if (!request.proof().byProfessional() || hospitalProof != (caller.role() == Role.HOSPITAL)) {
             throw new CareVaultException(ErrorCode.PROOF_REQUIRED);
         }
-        return Actor.of(caller);
+        return access.actorOf(caller);
     }
 
     private List<TherapeuticLink> current(PatientRef patient, Instant now) {

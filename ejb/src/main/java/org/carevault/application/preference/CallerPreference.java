@@ -9,7 +9,6 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import org.carevault.domain.PartyId;
 
 /** A caller's stored preferences, keyed by the party's identifier. */
 @Entity
@@ -32,7 +31,7 @@ public class CallerPreference {
     protected CallerPreference() {
     }
 
-    CallerPreference(PartyId party, Language language, OffsetDateTime now) {
+    CallerPreference(org.carevault.domain.access.PartyKey party, Language language, OffsetDateTime now) {
         this.key = Key.of(party);
         change(language, now);
     }
@@ -59,13 +58,13 @@ public class CallerPreference {
         @Column(name = "party_type", nullable = false, length = 8)
         private String partyType;
 
-        @Column(name = "party_value", nullable = false, length = 16)
+        @Column(name = "party_value", nullable = false, length = 24)
         private String partyValue;
 
         protected Key() {
         }
 
-        static Key of(PartyId party) {
+        static Key of(org.carevault.domain.access.PartyKey party) {
             Key key = new Key();
             key.partyType = party.type();
             key.partyValue = party.value();

@@ -8,22 +8,36 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.carevault.domain.Caller;
 
-/** A caller's own preferences; a caller can only ever read or change their own. */
+/**
+ * A caller's own preferences; a caller can only ever read or change their own. A patient's are kept
+ * under their patient reference, never their SSIN.
+ */
 @Stateless
 public class PreferenceService {
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
+    @jakarta.ejb.EJB
+    private org.carevault.application.access.PatientRefs refs;
+
+    private org.carevault.domain.access.PartyKey owner(Caller caller) {
+        if (caller.role() == org.carevault.domain.Role.PATIENT
+                && caller.id() instanceof org.carevault.domain.PartyId.Person person) {
+            return new org.carevault.domain.access.PartyKey("PATIENT", refs.of(person.ssin()).value());
+        }
+        return org.carevault.domain.access.PartyKey.of(caller.id());
+    }
+
     public Optional<CallerPreference> find(Caller caller) {
-        return Optional.ofNullable(em.find(CallerPreference.class, CallerPreference.Key.of(caller.id())));
+        return Optional.ofNullable(em.find(CallerPreference.class, CallerPreference.Key.of(owner(caller))));
     }
 
     public CallerPreference setLanguage(Caller caller, Language language) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CallerPreference preference = find(caller).orElse(null);
         if (preference == null) {
-            preference = new CallerPreference(caller.id(), language, now);
+            preference = new CallerPreference(owner(caller), language, now);
             em.persist(preference);
         } else {
             preference.change(language, now);
