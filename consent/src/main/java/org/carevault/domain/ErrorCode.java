@@ -32,6 +32,7 @@ public enum ErrorCode {
     KMEHR_INVALID("CV-VAULT-003", 400, "The KMEHR message is not accepted"),
     PATIENT_MISMATCH("CV-VAULT-004", 400, "The message's patient is not the patient addressed"),
     ELEMENT_UNKNOWN("CV-VAULT-005", 400, "An element id is not one of this patient's"),
+    NOT_AUTHOR("CV-VAULT-006", 403, "Only the author may revoke this document"),
 
     INTERNAL("CV-SYS-001", 500, "An internal error occurred"),
     UNAVAILABLE("CV-SYS-002", 503, "The service is temporarily unavailable");

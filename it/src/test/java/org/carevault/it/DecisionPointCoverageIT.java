@@ -56,7 +56,12 @@ class DecisionPointCoverageIT {
             Map.entry("GET /patients/{patientRef}/medication-scheme/versions", new String[] {null, "GetTransactionSetHistory"}),
             Map.entry("GET /patients/{patientRef}/medication-scheme/versions/{version}", new String[] {
                 null, "GetTransactionSetVersion"}),
-            Map.entry("GET /patients/{patientRef}/medication-scheme/diff", new String[] {null, "DiffTransactionSet"}));
+            Map.entry("GET /patients/{patientRef}/medication-scheme/diff", new String[] {null, "DiffTransactionSet"}),
+            Map.entry("POST /patients/{patientRef}/sumehrs", new String[] {SumehrIT.sumehr(ConsentApi.DEVOS_SSIN, "x"),
+                "PutTransaction"}),
+            Map.entry("GET /patients/{patientRef}/sumehrs", new String[] {null, "GetTransactionList"}),
+            Map.entry("GET /patients/{patientRef}/sumehrs/{id}", new String[] {null, "GetTransaction"}),
+            Map.entry("DELETE /patients/{patientRef}/sumehrs/{id}", new String[] {null, "RevokeTransaction"}));
 
     /** Endpoints that touch no patient's data, each with the reason. */
     private static final Map<String, String> OTHER_ENDPOINTS = Map.of(
@@ -82,7 +87,7 @@ class DecisionPointCoverageIT {
             String[] methodAndPath = endpoint.getKey().split(" ", 2);
             String path = "/api/v1" + methodAndPath[1].replace("{patientRef}", devos)
                     .replace("{linkId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
-                    .replace("{version}", "1") + (methodAndPath[1].endsWith("/diff") ? "?from=1&to=1" : "");
+                    .replace("{version}", "1").replace("{id}", UUID.randomUUID().toString()) + (methodAndPath[1].endsWith("/diff") ? "?from=1&to=1" : "");
             HttpResponse<String> response = call(methodAndPath[0], path, intruder, endpoint.getValue()[0]);
             assertEquals(403, response.statusCode(), endpoint.getKey() + ": " + response.body());
             assertEquals("CV-AUTH-004", Http.json(response).get("code").asText(), endpoint.getKey());

@@ -35,6 +35,19 @@ final class Http {
         }
     }
 
+    /** A GET whose body is kept as bytes (for byte-for-byte comparisons). */
+    static final java.util.function.BiFunction<String, String, HttpResponse<byte[]>> CLIENT_BYTES = (path, bearer) -> {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.HUB + path)).header("Authorization", "Bearer " + bearer)
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    };
+
     static HttpResponse<String> get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.HUB + path)).GET();
         if (bearer != null) {

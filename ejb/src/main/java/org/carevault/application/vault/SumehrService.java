@@ -1,0 +1,136 @@
+package org.carevault.application.vault;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.PatientRefs;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.access.PartyKey;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.kmehr.KmehrException;
+import org.carevault.kmehr.KmehrMessage;
+import org.carevault.kmehr.KmehrParser;
+import org.carevault.kmehr.Transaction;
+
+/**
+ * Sumehr summaries (PutTransaction / GetTransactionList / GetTransaction / RevokeTransaction): a
+ * hospital or physician pushes one; the list gives metadata only, newest first, the latest active
+ * one flagged; a summary is returned byte for byte as pushed; its author can revoke it (kept, marked
+ * revoked, never the latest).
+ */
+@Stateless
+public class SumehrService {
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    @EJB
+    private AccessControl access;
+
+    @EJB
+    private PatientRefs refs;
+
+    @EJB
+    private VaultKeys keys;
+
+    /** A list entry: metadata only. */
+    public record Entry(UUID id, String authorType, String authorId, String authorRole, Instant submittedAt,
+            String documentDate, String status, boolean latest) {
+    }
+
+    private static Intent intent(String action, Operation operation, Optional<String> breakTheGlass) {
+        return new Intent(action, DataType.SUMEHR, operation, breakTheGlass);
+    }
+
+    public Entry put(Caller caller, PatientRef patient, byte[] kmehr, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("PutTransaction", Operation.WRITE, breakTheGlass));
+        KmehrMessage message;
+        try {
+            message = KmehrParser.parse(kmehr);
+        } catch (KmehrException e) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, e.reason().name());
+        }
+        if (!refs.of(message.patient()).equals(patient)) {
+            throw new CareVaultException(ErrorCode.PATIENT_MISMATCH);
+        }
+        List<Transaction> sumehrs = message.transactionsOfType("sumehr");
+        if (sumehrs.size() != 1) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "One sumehr transaction is expected");
+        }
+        UUID id = UUID.randomUUID();
+        SecretKey key = keys.keyFor(patient);
+        String text = new String(kmehr, StandardCharsets.UTF_8);
+        String sealed = Base64.getEncoder().encodeToString(keys.seal(key, text, identity(patient, id)));
+        Sumehr sumehr = new Sumehr(id, patient.value(), caller, Instant.now(), documentDate(message), sealed);
+        em.persist(sumehr);
+        em.flush();
+        return list(patient).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public List<Entry> list(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("GetTransactionList", Operation.READ, breakTheGlass));
+        return list(patient);
+    }
+
+    /** The summary exactly as pushed (revoked ones too: they stay in the patient's history). */
+    public String get(Caller caller, PatientRef patient, UUID id, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("GetTransaction", Operation.READ, breakTheGlass));
+        Sumehr sumehr = find(patient, id);
+        return keys.open(keys.keyFor(patient), Base64.getDecoder().decode(sumehr.sealedContent()), identity(patient, id));
+    }
+
+    public void revoke(Caller caller, PatientRef patient, UUID id, Optional<String> breakTheGlass) {
+        access.authorize(caller, Optional.of(patient), intent("RevokeTransaction", Operation.WRITE, breakTheGlass));
+        Sumehr sumehr = find(patient, id);
+        if (!sumehr.author().equals(PartyKey.of(caller.id())) || !sumehr.authorRole().equals(caller.role().name())) {
+            throw new CareVaultException(ErrorCode.NOT_AUTHOR);
+        }
+        sumehr.revoke(Instant.now());
+    }
+
+    private Sumehr find(PatientRef patient, UUID id) {
+        Sumehr sumehr = em.find(Sumehr.class, id);
+        if (sumehr == null || !sumehr.patientRef().equals(patient.value())) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+        return sumehr;
+    }
+
+    private List<Entry> list(PatientRef patient) {
+        List<Entry> entries = new ArrayList<>();
+        boolean latestGiven = false;
+        for (Sumehr s : em.createQuery("select s from Sumehr s where s.patientRef = :p order by s.submittedAt desc",
+                Sumehr.class).setParameter("p", patient.value()).getResultList()) {
+            boolean active = s.revokedAt().isEmpty();
+            boolean latest = active && !latestGiven;
+            latestGiven |= latest;
+            entries.add(new Entry(s.id(), s.author().type(), s.author().value(), s.authorRole(), s.submittedAt(),
+                    s.documentDate(), active ? "ACTIVE" : "REVOKED", latest));
+        }
+        return entries;
+    }
+
+    private static String documentDate(KmehrMessage message) {
+        String date = message.header().date() + "T" + message.header().time();
+        return date.length() > 32 ? date.substring(0, 32) : date;
+    }
+
+    private static String identity(PatientRef patient, UUID id) {
+        return "sumehr/" + patient.value() + "/" + id;
+    }
+}
