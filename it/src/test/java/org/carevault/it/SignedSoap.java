@@ -114,14 +114,26 @@ final class SignedSoap {
 
     static final String CONSENT_NS = "urn:carevault:ws:consent:v1";
 
+    static final String VAULT_NS = "urn:carevault:ws:vault:v1";
+
     /** A consent-service operation, its body given as the request element's children, signed by the caller. */
     static HttpResponse<String> consent(String operation, String children, Credential signer) throws Exception {
+        return call("ConsentService", CONSENT_NS, operation, children, signer);
+    }
+
+    /** A vault-service operation, likewise. */
+    static HttpResponse<String> vault(String operation, String children, Credential signer) throws Exception {
+        return call("VaultService", VAULT_NS, operation, children, signer);
+    }
+
+    private static HttpResponse<String> call(String service, String namespace, String operation, String children,
+            Credential signer) throws Exception {
         String envelope = "<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Header/><soap:Body>"
-                + "<c:" + operation + "Request xmlns:c=\"" + CONSENT_NS + "\">" + children + "</c:" + operation + "Request>"
+                + "<c:" + operation + "Request xmlns:c=\"" + namespace + "\">" + children + "</c:" + operation + "Request>"
                 + "</soap:Body></soap:Envelope>";
-        return Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/soap/ConsentService"))
+        return Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/soap/" + service))
                 .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("SOAPAction", "\"" + CONSENT_NS + ":" + operation + "\"")
+                .header("SOAPAction", "\"" + namespace + ":" + operation + "\"")
                 .POST(HttpRequest.BodyPublishers.ofString(sign(envelope, signer, RSA_SHA256, timestamp -> { }))));
     }
 

@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.application.access.AccessCheckService;
 import org.carevault.application.access.PatientDirectory;
@@ -14,14 +13,12 @@ import org.carevault.application.consent.LinkRequest;
 import org.carevault.application.consent.Registered;
 import org.carevault.application.consent.TherapeuticLinkService;
 import org.carevault.domain.CareVaultException;
-import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.consent.LinkKind;
 import org.carevault.domain.consent.PatientConsent;
-import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.ws.consent.v1.CareVaultFault;
 import org.carevault.ws.consent.v1.CheckAccessRequest;
@@ -68,18 +65,12 @@ public class ConsentEndpoint implements ConsentPortType {
     private AccessCheckService checks;
 
     /** One call: the caller from the signature, the patient from the SSIN, coded errors as faults. */
-    private <T> T call(String ssin, Action<T> action) throws CareVaultFault {
+    private <T> T call(String ssin, SoapCalls.Action<T> action) throws CareVaultFault {
         try {
-            Caller caller = SoapCaller.of(context);
-            return action.run(caller, directory.resolve(caller, ssin));
+            return SoapCalls.forPatient(context, directory, ssin, action);
         } catch (CareVaultException e) {
             throw SoapFaults.consent(e);
         }
-    }
-
-    @FunctionalInterface
-    private interface Action<T> {
-        T run(Caller caller, PatientRef patient);
     }
 
     @Override
@@ -138,7 +129,7 @@ public class ConsentEndpoint implements ConsentPortType {
     public RevokeTherapeuticLinkResponse revokeTherapeuticLink(RevokeTherapeuticLinkRequest request) throws CareVaultFault {
         return call(request.getPatientSsin(), (caller, patient) -> {
             RevokeTherapeuticLinkResponse response = new RevokeTherapeuticLinkResponse();
-            response.setLink(SoapViews.link(links.revoke(caller, patient, linkId(request.getLinkId()))));
+            response.setLink(SoapViews.link(links.revoke(caller, patient, SoapCalls.id(request.getLinkId()))));
             return response;
         });
     }
@@ -172,14 +163,4 @@ public class ConsentEndpoint implements ConsentPortType {
         throw new CareVaultException(ErrorCode.REQUEST_INVALID);
     }
 
-    private static UUID linkId(String id) {
-        try {
-            if (id == null || id.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new CareVaultException(ErrorCode.NOT_FOUND);
-        }
-    }
 }

@@ -81,6 +81,9 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         if (cause instanceof org.carevault.ws.consent.v1.CareVaultFault consent) {
             return consent.getFaultInfo();
         }
+        if (cause instanceof org.carevault.ws.vault.v1.CareVaultFault vault) {
+            return vault.getFaultInfo();
+        }
         return null;
     }
 
