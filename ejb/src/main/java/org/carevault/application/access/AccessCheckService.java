@@ -16,6 +16,7 @@ import org.carevault.domain.consent.PatientRef;
  * sees the question in their trail); a refusal comes back as its coded error.
  */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class AccessCheckService {
 
     @EJB

@@ -10,7 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Properties;
 import org.carevault.application.audit.AuditEvent;
 import org.carevault.application.audit.AuditLog;
@@ -52,6 +56,11 @@ public class AccessControl {
     @Inject
     private AccessMetrics metrics;
 
+    @jakarta.annotation.Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AccessControl.class);
+
     private AccessPolicy policy;
 
     @PostConstruct
@@ -92,6 +101,7 @@ public class AccessControl {
     /** The decision point's counters (operators only). */
     public AccessMetrics.Snapshot metrics(Caller caller) {
         authorize(caller, Optional.empty(), Intent.of("GetAccessMetrics", DataType.OPERATIONS, Operation.READ));
+        appendPending();
         return metrics.snapshot();
     }
 
@@ -123,9 +133,53 @@ public class AccessControl {
             throw new CareVaultException(decision.code().errorCode());
         }
         if (!isChange(intent)) {
-            audit.record(event);
+            pending(event);
         }
         return decision;
+    }
+
+    private static final Object PENDING = AccessControl.class.getName() + ".pending";
+
+    /**
+     * Holds a permit's audit entry until the end of the service call ({@link AuditedAccess}), so that
+     * the audit chain's head is locked only from the append to the commit, not while the data is read.
+     * A transaction that would commit with an entry still held is rolled back: no audit, no access.
+     */
+    @SuppressWarnings("unchecked")
+    private void pending(AuditEvent event) {
+        List<AuditEvent> events = (List<AuditEvent>) transactions.getResource(PENDING);
+        if (events == null) {
+            List<AuditEvent> created = new ArrayList<>();
+            transactions.putResource(PENDING, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (!created.isEmpty()) {
+                        LOG.error("CV-SYS-003 a permit's audit entry was not written: the access is rolled back");
+                        transactions.setRollbackOnly();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing to release
+                }
+            });
+            events = created;
+        }
+        events.add(event);
+    }
+
+    /** Appends the permits held in this transaction to the audit trail (called at the end of each service call). */
+    @SuppressWarnings("unchecked")
+    public void appendPending() {
+        List<AuditEvent> events = (List<AuditEvent>) transactions.getResource(PENDING);
+        if (events != null) {
+            for (AuditEvent event : events) {
+                audit.record(event);
+            }
+            events.clear();
+        }
     }
 
     /** Records a permitted change with the id of what changed, in the change's transaction. */

@@ -11,6 +11,7 @@ import org.carevault.domain.access.Operation;
 
 /** VerifyAuditChain: an operator checks the whole audit chain; the check itself is recorded. */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class AuditChainService {
 
     static final Intent VERIFY = Intent.of("VerifyAuditChain", DataType.AUDIT_TRAIL, Operation.READ);

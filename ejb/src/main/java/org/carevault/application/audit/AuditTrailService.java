@@ -15,6 +15,7 @@ import org.carevault.domain.consent.PatientRef;
 
 /** GetPatientAuditTrail: the patient (or an operator) reads who did what about the patient, and when. */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class AuditTrailService {
 
     static final Intent GET = Intent.of("GetPatientAuditTrail", DataType.AUDIT_TRAIL, Operation.READ);

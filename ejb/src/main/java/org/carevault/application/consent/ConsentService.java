@@ -30,6 +30,7 @@ import org.carevault.domain.consent.ProofType;
  * proof of the patient's presence (eID or ISI+ reading, eID signature).
  */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class ConsentService {
 
     static final Intent GET = Intent.of("GetPatientConsent", DataType.CONSENT, Operation.READ);

@@ -29,6 +29,7 @@ import org.carevault.domain.consent.TherapeuticExclusion;
  * RevokeTherapeuticExclusion) of a professional by SSIN or an organisation by NIHII.
  */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class ExclusionService {
 
     static final Intent GET = Intent.of("GetTherapeuticExclusion", DataType.EXCLUSION, Operation.READ);

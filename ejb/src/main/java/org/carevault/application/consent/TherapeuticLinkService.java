@@ -34,6 +34,7 @@ import org.carevault.domain.consent.TherapeuticLink;
  * allows, or less, and expires by itself.
  */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class TherapeuticLinkService {
 
     static final Intent GET = Intent.of("GetTherapeuticLink", DataType.THERAPEUTIC_LINK, Operation.READ);

@@ -39,6 +39,7 @@ import org.carevault.kmehr.Transaction;
  * versions can be compared. Every text is encrypted under the patient's data key.
  */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class MedicationSchemeService {
 
     private static final Set<String> ALLOWED_TYPES = Set.of(SchemeDocument.SCHEME, "medicationschemeelement",

@@ -34,6 +34,7 @@ import org.carevault.kmehr.Transaction;
  * revoked, never the latest).
  */
 @Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class SumehrService {
 
     @PersistenceContext(unitName = "carevault")

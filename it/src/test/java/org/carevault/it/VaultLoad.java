@@ -1,0 +1,126 @@
+package org.carevault.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.carevault.crypto.pki.Credential;
+import org.carevault.it.SchemeMessages.Element;
+
+/**
+ * The vault's read benchmark (run by {@code bin/bench-vault}, not a test): a 30 KB medication scheme
+ * read with consent, relationship, decision and audit, over REST (real token) and over SOAP (each
+ * request signed by the GP's certificate), side by side in the same run with a bare endpoint of the
+ * same server that returns the same bytes without any check. Throughput and p50/p99 per phase.
+ * Arguments: seconds per phase (default 15).
+ */
+public final class VaultLoad {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private VaultLoad() {
+    }
+
+    @FunctionalInterface
+    interface Call {
+        int send() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        String ssin = ConsentApi.newSsin();
+        String ref = ConsentApi.resolve(ssin);
+        ConsentApi.putConsentAsProfessional(ref, "physician");
+        ConsentApi.linkId(ref, "physician");
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            elements.add(Element.of("Medication " + i + " " + "1 tablet in the morning with water, ".repeat(25)));
+        }
+        var stored = MedicationSchemeIT.put(ConsentApi.BASE + ref + "/medication-scheme", ConsentApi.token("physician"), "\"0\"",
+                SchemeMessages.scheme(ssin, "1", elements));
+        if (stored.statusCode() != 201) {
+            throw new IllegalStateException(stored.body());
+        }
+        byte[] scheme = Http.get(ConsentApi.BASE + ref + "/medication-scheme", ConsentApi.token("physician")).body()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/bench/bare")).header("Content-Type", "application/xml")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(scheme)));
+        System.out.printf("scheme: %d bytes, %d elements; %d s per phase%n", scheme.length, elements.size(), seconds);
+
+        String token = ConsentApi.token("physician");
+        HttpRequest bare = HttpRequest.newBuilder(URI.create(Stack.HUB + "/bench/bare")).GET().build();
+        HttpRequest checked = HttpRequest.newBuilder(URI.create(Stack.HUB + ConsentApi.BASE + ref + "/medication-scheme"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        Credential gp = SoapAuthenticationIT.demo("gp.peeters");
+        String patient = "<c:PatientSsin>" + ssin + "</c:PatientSsin>";
+
+        phase("warm-up (not reported)", 16, Math.max(5, seconds / 3), () -> Math.max(send(checked), send(bare)));
+        for (int clients : new int[] {16, 64}) {
+            Result base = phase("bare endpoint, same bytes", clients, seconds, () -> send(bare));
+            Result rest = phase("REST, consent-checked", clients, seconds, () -> send(checked));
+            System.out.printf("  REST / bare at %d clients: %.2f%n", clients, rest.perSecond() / base.perSecond());
+        }
+        Result base = phase("bare endpoint, same bytes", 16, seconds, () -> send(bare));
+        Result soap = phase("SOAP, signed, consent-checked", 16, seconds,
+                () -> SignedSoap.vault("GetTransactionSet", patient, gp).statusCode());
+        System.out.printf("  SOAP / bare at 16 clients: %.2f%n", soap.perSecond() / base.perSecond());
+    }
+
+    private static int send(HttpRequest request) throws Exception {
+        return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** One phase's outcome. */
+    record Result(long requests, double seconds, double p50Millis, double p99Millis) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private static Result phase(String name, int clients, int seconds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<long[]>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < clients; i++) {
+            workers.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    int status = call.send();
+                    if (status != 200) {
+                        throw new IllegalStateException("status " + status);
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - sent;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> worker : workers) {
+            long[] some = worker.get();
+            long[] merged = Arrays.copyOf(all, all.length + some.length);
+            System.arraycopy(some, 0, merged, all.length, some.length);
+            all = merged;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Arrays.sort(all);
+        Result result = new Result(all.length, elapsed, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+        System.out.printf("%-32s %3d clients: %6.0f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n", name, clients,
+                result.perSecond(), result.p50Millis(), result.p99Millis(), result.requests());
+        return result;
+    }
+}
