@@ -63,7 +63,7 @@ public final class VaultLoad {
         String patient = "<c:PatientSsin>" + ssin + "</c:PatientSsin>";
 
         phase("warm-up (not reported)", 16, Math.max(5, seconds / 3), () -> Math.max(send(checked), send(bare)));
-        for (int clients : new int[] {16, 64}) {
+        for (int clients : Integer.getInteger("bench.clients", 0) > 0 ? new int[] {Integer.getInteger("bench.clients")} : new int[] {16, 64}) {
             Result base = phase("bare endpoint, same bytes", clients, seconds, () -> send(bare));
             Result rest = phase("REST, consent-checked", clients, seconds, () -> send(checked));
             System.out.printf("  REST / bare at %d clients: %.2f%n", clients, rest.perSecond() / base.perSecond());

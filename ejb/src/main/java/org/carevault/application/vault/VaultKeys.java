@@ -50,12 +50,35 @@ public class VaultKeys {
         return value.toCharArray();
     }
 
+    /**
+     * Recovered data keys, kept for the patients read recently (at most {@link #CACHED_KEYS}) so that a
+     * read does not wait on the custodians; a data key never changes (custodian rotation rewraps its
+     * shares), so an entry never goes stale. Held in this JVM's memory only.
+     */
+    private static final int CACHED_KEYS = Integer.getInteger("carevault.vault.cached-keys", 10_000);
+
+    private final java.util.Map<String, SecretKey> recovered = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, SecretKey> eldest) {
+                    return size() > CACHED_KEYS;
+                }
+            });
+
     /** The patient's data key, created (and its shares stored) on first use. */
     public SecretKey keyFor(PatientRef patient) {
+        SecretKey cached = recovered.get(patient.value());
+        if (cached != null) {
+            return cached;
+        }
         byte[] context = context(patient);
         PatientDataKey stored = em.find(PatientDataKey.class, patient.value());
         if (stored != null) {
-            return escrow.recover(stored.escrowed(), context);
+            SecretKey key = escrow.recover(stored.escrowed(), context);
+            recovered.put(patient.value(), key);
+            return key;
         }
         DataKeyEscrow.NewKey created = escrow.create(context);
         em.persist(new PatientDataKey(patient.value(), created.escrowed(), Instant.now()));
