@@ -7,12 +7,8 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 import org.carevault.domain.access.PatientAccessState;
 
 /**
@@ -22,14 +18,7 @@ import org.carevault.domain.access.PatientAccessState;
  */
 @Entity
 @Table(name = "therapeutic_link")
-public class TherapeuticLink {
-
-    @Id
-    @Column(name = "id", nullable = false)
-    private UUID id;
-
-    @Column(name = "patient_ref", length = 24, nullable = false)
-    private String patientRef;
+public class TherapeuticLink extends RevocableFact {
 
     @Embedded
     @AttributeOverrides({
@@ -62,31 +51,16 @@ public class TherapeuticLink {
         @AttributeOverride(name = "role", column = @Column(name = "created_by_role"))})
     private Actor createdBy;
 
-    @Column(name = "revoked_at")
-    private Instant revokedAt;
-
-    @Embedded
-    @AttributeOverrides({
-        @AttributeOverride(name = "type", column = @Column(name = "revoked_by_type")),
-        @AttributeOverride(name = "id", column = @Column(name = "revoked_by_id")),
-        @AttributeOverride(name = "role", column = @Column(name = "revoked_by_role"))})
-    private Actor revokedBy;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected TherapeuticLink() {
         // for JPA
     }
 
     public TherapeuticLink(PatientRef patient, Actor party, LinkKind kind, ProofType proof, Instant start, Instant end,
             Actor createdBy, Instant createdAt) {
+        super(patient);
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("a relationship ends after it starts");
         }
-        this.id = UUID.randomUUID();
-        this.patientRef = patient.value();
         this.party = party;
         this.kind = kind;
         this.proof = proof;
@@ -96,28 +70,13 @@ public class TherapeuticLink {
         this.createdAt = createdAt;
     }
 
-    public void revoke(Actor by, Instant at) {
-        if (revokedAt == null) {
-            revokedAt = at;
-            revokedBy = by;
-        }
-    }
-
     /** Neither revoked nor past its end at the given time (it may not have started yet). */
     public boolean currentAt(Instant at) {
-        return revokedAt == null && at.isBefore(end);
+        return !revoked() && at.isBefore(end);
     }
 
     public PatientAccessState.Relationship asRelationship() {
         return new PatientAccessState.Relationship(party.party(), party.role(), start, end);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public PatientRef patient() {
-        return new PatientRef(patientRef);
     }
 
     public Actor party() {
@@ -146,13 +105,5 @@ public class TherapeuticLink {
 
     public Actor createdBy() {
         return createdBy;
-    }
-
-    public Optional<Instant> revokedAt() {
-        return Optional.ofNullable(revokedAt);
-    }
-
-    public Optional<Actor> revokedBy() {
-        return Optional.ofNullable(revokedBy);
     }
 }
