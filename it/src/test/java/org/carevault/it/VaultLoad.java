@@ -63,6 +63,10 @@ public final class VaultLoad {
         String patient = "<c:PatientSsin>" + ssin + "</c:PatientSsin>";
 
         phase("warm-up (not reported)", 16, Math.max(5, seconds / 3), () -> Math.max(send(checked), send(bare)));
+        if (Boolean.getBoolean("bench.size")) {
+            sizes(seconds, checked);
+            return;
+        }
         for (int clients : Integer.getInteger("bench.clients", 0) > 0 ? new int[] {Integer.getInteger("bench.clients")} : new int[] {16, 64}) {
             Result base = phase("bare endpoint, same bytes", clients, seconds, () -> send(bare));
             Result rest = phase("REST, consent-checked", clients, seconds, () -> send(checked));
@@ -72,6 +76,30 @@ public final class VaultLoad {
         Result soap = phase("SOAP, signed, consent-checked", 16, seconds,
                 () -> SignedSoap.vault("GetTransactionSet", patient, gp).statusCode());
         System.out.printf("  SOAP / bare at 16 clients: %.2f%n", soap.perSecond() / base.perSecond());
+    }
+
+    /**
+     * Read latency with 10 k consents / 1 k schemes in the database, then with 1 M consents / 100 k schemes
+     * (synthetic rows from the baseline WAR's generator), in one run.
+     */
+    private static void sizes(int seconds, HttpRequest checked) throws Exception {
+        System.out.println(generate(1, 10_000, 1_000));
+        Result small = phase("REST read, 10 k consents", 16, seconds, () -> send(checked));
+        System.out.println(generate(10_001, 990_000, 99_000));
+        phase("warm-up after growth (not reported)", 16, Math.max(5, seconds / 3), () -> send(checked));
+        Result large = phase("REST read, 1 M consents", 16, seconds, () -> send(checked));
+        System.out.printf("  p99 large / small: %.2f, p50 large / small: %.2f%n", large.p99Millis() / small.p99Millis(),
+                large.p50Millis() / small.p50Millis());
+    }
+
+    private static String generate(long from, long consents, long schemes) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/bench/generate?from=" + from
+                + "&consents=" + consents + "&schemes=" + schemes)).timeout(Duration.ofMinutes(20))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     private static int send(HttpRequest request) throws Exception {

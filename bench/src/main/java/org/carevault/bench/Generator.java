@@ -1,0 +1,57 @@
+package org.carevault.bench;
+
+import jakarta.annotation.Resource;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Fills the test stack's (H2) database with synthetic patients for the large-database benchmark:
+ * consents and relationships of made-up patient references, and schemes of a few opaque elements.
+ * Nothing here is health data; it only gives the tables and their indexes their production size.
+ * Deployed only by {@code bin/bench-vault}, never with the hub.
+ */
+@Path("/generate")
+public class Generator {
+
+    @Resource(lookup = "java:jboss/datasources/CareVaultDS")
+    private DataSource database;
+
+    @POST
+    @Produces(MediaType.TEXT_PLAIN)
+    public String generate(@QueryParam("from") long from, @QueryParam("consents") long consents,
+            @QueryParam("schemes") long schemes) throws SQLException {
+        long start = System.nanoTime();
+        String ref = "CONCAT('G', LPAD(CAST(X AS VARCHAR), 23, '0'))";
+        String range = " FROM SYSTEM_RANGE(" + from + ", " + (from + consents - 1) + ")";
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO patient_consent (id, patient_ref, granted_at, granted_by_type, granted_by_id,"
+                    + " granted_by_role, version) SELECT RANDOM_UUID(), " + ref + ", CURRENT_TIMESTAMP, 'SSIN', '72081012378',"
+                    + " 'PHYSICIAN', 0" + range);
+            sql.executeUpdate("INSERT INTO therapeutic_link (id, patient_ref, party_type, party_id, party_role, kind, proof,"
+                    + " start_at, end_at, created_at, created_by_type, created_by_id, created_by_role, version)"
+                    + " SELECT RANDOM_UUID(), " + ref + ", 'SSIN', '72081012378', 'PHYSICIAN', 'REGULAR', 'EID_READING',"
+                    + " CURRENT_TIMESTAMP, DATEADD('MONTH', 15, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, 'SSIN', '72081012378',"
+                    + " 'PHYSICIAN', 0" + range);
+            String schemeRange = " FROM SYSTEM_RANGE(" + from + ", " + (from + schemes - 1) + ")";
+            sql.executeUpdate("INSERT INTO medication_scheme (patient_ref, version, updated_at) SELECT " + ref
+                    + ", 1, CURRENT_TIMESTAMP" + schemeRange);
+            sql.executeUpdate("INSERT INTO medication_scheme_version (patient_ref, version, created_at, author_type,"
+                    + " author_id, author_role, channel, frame) SELECT " + ref + ", 1, CURRENT_TIMESTAMP, 'SSIN',"
+                    + " '72081012378', 'PHYSICIAN', 'REST', REPEAT('x', 600)" + schemeRange);
+            for (int position = 0; position < 5; position++) {
+                sql.executeUpdate("INSERT INTO medication_scheme_element (patient_ref, version, position, element_id, kind,"
+                        + " content) SELECT " + ref + ", 1, " + position + ", RANDOM_UUID(), 'medicationschemeelement',"
+                        + " REPEAT('y', 400)" + schemeRange);
+            }
+        }
+        return "generated " + consents + " consents and relationships, " + schemes + " schemes in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms";
+    }
+}
