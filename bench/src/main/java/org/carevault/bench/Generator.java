@@ -1,6 +1,5 @@
 package org.carevault.bench;
 
-import jakarta.annotation.Resource;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,13 +19,12 @@ import javax.sql.DataSource;
 @Path("/generate")
 public class Generator {
 
-    @Resource(lookup = "java:jboss/datasources/CareVaultDS")
-    private DataSource database;
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)
     public String generate(@QueryParam("from") long from, @QueryParam("consents") long consents,
-            @QueryParam("schemes") long schemes) throws SQLException {
+            @QueryParam("schemes") long schemes) throws SQLException, javax.naming.NamingException {
+        DataSource database = (DataSource) new javax.naming.InitialContext().lookup("java:jboss/datasources/CareVaultDS");
         long start = System.nanoTime();
         String ref = "CONCAT('G', LPAD(CAST(X AS VARCHAR), 23, '0'))";
         String range = " FROM SYSTEM_RANGE(" + from + ", " + (from + consents - 1) + ")";
