@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,9 +133,5 @@ final class ConsentApi {
             }
         }
         throw new AssertionError("no " + action + " entry");
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

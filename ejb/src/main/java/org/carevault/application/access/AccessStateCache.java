@@ -59,8 +59,17 @@ public class AccessStateCache {
         return loaded;
     }
 
-    /** Drops the patient's entry now and again when the current transaction has completed. */
-    public void invalidateAfterCompletion(PatientRef patient) {
+    /**
+     * Starts a change to the patient's consent, relationships or exclusions: takes the patient's lock
+     * (which also moves the change count every decision checks) and drops the patient's entry now and
+     * again when the transaction has completed.
+     */
+    public void beginChange(PatientRef patient, Instant now) {
+        store.lockForChange(patient, now);
+        invalidateAfterCompletion(patient);
+    }
+
+    private void invalidateAfterCompletion(PatientRef patient) {
         cache.remove(patient.value());
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
-import org.carevault.application.access.AccessStateStore;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -43,9 +42,6 @@ public class ConsentService {
     @EJB
     private AccessControl access;
 
-    @EJB
-    private AccessStateStore store;
-
     @Inject
     private AccessStateCache cache;
 
@@ -67,7 +63,7 @@ public class ConsentService {
         Decision decision = access.authorize(caller, Optional.of(patient), PUT);
         Optional<ProofType> checked = requireProof(caller, proof);
         Instant now = Instant.now();
-        store.lockForChange(patient, now);
+        cache.beginChange(patient, now);
         Optional<PatientConsent> existing = active(patient);
         if (existing.isPresent()) {
             access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
@@ -75,7 +71,6 @@ public class ConsentService {
         }
         PatientConsent consent = new PatientConsent(patient, access.actorOf(caller), checked.orElse(null), now);
         em.persist(consent);
-        cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, PUT, decision, consent.id().toString());
         return new Registered<>(consent, true);
     }
@@ -85,11 +80,10 @@ public class ConsentService {
         Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
         requireProof(caller, proof);
         Instant now = Instant.now();
-        store.lockForChange(patient, now);
+        cache.beginChange(patient, now);
         PatientConsent consent = active(patient).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND,
                 "There is no active consent to revoke"));
         consent.revoke(access.actorOf(caller), now);
-        cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, REVOKE, decision, consent.id().toString());
         return consent;
     }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
-import org.carevault.application.access.AccessStateStore;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -42,9 +41,6 @@ public class ExclusionService {
     @EJB
     private AccessControl access;
 
-    @EJB
-    private AccessStateStore store;
-
     @Inject
     private AccessStateCache cache;
 
@@ -60,7 +56,7 @@ public class ExclusionService {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A patient cannot exclude themselves");
         }
         Instant now = Instant.now();
-        store.lockForChange(patient, now);
+        cache.beginChange(patient, now);
         Optional<TherapeuticExclusion> existing = active(patient).stream().filter(x -> x.party().equals(party)).findFirst();
         if (existing.isPresent()) {
             access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
@@ -68,7 +64,6 @@ public class ExclusionService {
         }
         TherapeuticExclusion exclusion = new TherapeuticExclusion(patient, party, access.actorOf(caller), now);
         em.persist(exclusion);
-        cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, PUT, decision, exclusion.id().toString());
         return new Registered<>(exclusion, true);
     }
@@ -77,13 +72,12 @@ public class ExclusionService {
     public TherapeuticExclusion revoke(Caller caller, PatientRef patient, UUID exclusionId) {
         Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
         Instant now = Instant.now();
-        store.lockForChange(patient, now);
+        cache.beginChange(patient, now);
         TherapeuticExclusion exclusion = em.find(TherapeuticExclusion.class, exclusionId);
         if (exclusion == null || !exclusion.patient().equals(patient)) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         exclusion.revoke(access.actorOf(caller), now);
-        cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, REVOKE, decision, exclusion.id().toString());
         return exclusion;
     }

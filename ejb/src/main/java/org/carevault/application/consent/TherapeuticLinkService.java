@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
-import org.carevault.application.access.AccessStateStore;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -50,9 +49,6 @@ public class TherapeuticLinkService {
     @EJB
     private AccessControl access;
 
-    @EJB
-    private AccessStateStore store;
-
     @Inject
     private AccessStateCache cache;
 
@@ -78,7 +74,7 @@ public class TherapeuticLinkService {
         if (end.isAfter(request.kind().maximumEnd(start))) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The end is later than this kind of relationship allows");
         }
-        store.lockForChange(patient, now);
+        cache.beginChange(patient, now);
         Optional<TherapeuticLink> existing = current(patient, now).stream()
                 .filter(link -> link.party().party().equals(party.party()) && link.party().role() == party.role()
                         && link.kind() == request.kind())
@@ -90,7 +86,6 @@ public class TherapeuticLinkService {
         TherapeuticLink link = new TherapeuticLink(patient, party, request.kind(), request.proof(), start, end,
                 access.actorOf(caller), now);
         em.persist(link);
-        cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, PUT, decision, link.id().toString());
         return new Registered<>(link, true);
     }
@@ -99,13 +94,12 @@ public class TherapeuticLinkService {
     public TherapeuticLink revoke(Caller caller, PatientRef patient, UUID linkId) {
         Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
         Instant now = Instant.now();
-        store.lockForChange(patient, now);
+        cache.beginChange(patient, now);
         TherapeuticLink link = em.find(TherapeuticLink.class, linkId);
         if (link == null || !link.patient().equals(patient) || caller.role() != Role.PATIENT && !ownedBy(link, caller)) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         link.revoke(access.actorOf(caller), now);
-        cache.invalidateAfterCompletion(patient);
         access.recordChange(caller, patient, REVOKE, decision, link.id().toString());
         return link;
     }

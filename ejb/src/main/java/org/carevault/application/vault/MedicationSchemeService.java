@@ -42,8 +42,6 @@ import org.carevault.kmehr.Transaction;
 @jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class MedicationSchemeService {
 
-    private static final Set<String> ALLOWED_TYPES = Set.of(SchemeDocument.SCHEME, "medicationschemeelement",
-            "treatmentsuspension");
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
@@ -133,7 +131,8 @@ public class MedicationSchemeService {
         }
         List<Transaction> schemes = message.transactionsOfType(SchemeDocument.SCHEME);
         if (schemes.size() != 1 || schemes.get(0).version().isEmpty()
-                || !message.transactions().stream().allMatch(t -> ALLOWED_TYPES.contains(t.type()))) {
+                || !message.transactions().stream().allMatch(t -> t.type().equals(SchemeDocument.SCHEME)
+                        || SchemeDocument.ELEMENT_TYPES.contains(t.type()))) {
             throw new CareVaultException(ErrorCode.KMEHR_INVALID,
                     "One medicationscheme transaction with a version, then medicationschemeelement and treatmentsuspension only");
         }

@@ -79,8 +79,8 @@ public class SumehrService {
         String sealed = Base64.getEncoder().encodeToString(keys.seal(key, text, identity(patient, id)));
         Sumehr sumehr = new Sumehr(id, patient.value(), caller, Instant.now(), documentDate(message), sealed);
         em.persist(sumehr);
-        em.flush();
-        return list(patient).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        // The newest summary, and active: the latest.
+        return entry(sumehr, true);
     }
 
     public List<Entry> list(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
@@ -120,10 +120,14 @@ public class SumehrService {
             boolean active = s.revokedAt().isEmpty();
             boolean latest = active && !latestGiven;
             latestGiven |= latest;
-            entries.add(new Entry(s.id(), s.author().type(), s.author().value(), s.authorRole(), s.submittedAt(),
-                    s.documentDate(), active ? "ACTIVE" : "REVOKED", latest));
+            entries.add(entry(s, latest));
         }
         return entries;
+    }
+
+    private static Entry entry(Sumehr s, boolean latest) {
+        return new Entry(s.id(), s.author().type(), s.author().value(), s.authorRole(), s.submittedAt(), s.documentDate(),
+                s.revokedAt().isEmpty() ? "ACTIVE" : "REVOKED", latest);
     }
 
     private static String documentDate(KmehrMessage message) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import org.carevault.domain.ObjectIds;
 import org.carevault.application.consent.ExclusionService;
 import org.carevault.application.consent.Registered;
 import org.carevault.domain.consent.PatientRef;
@@ -63,7 +64,7 @@ public class ExclusionResource {
     @DELETE
     @Path("/{exclusionId}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("exclusionId") String exclusionId) {
-        exclusions.revoke(restCaller.current(), PatientRef.parse(patientRef), Ids.parse(exclusionId));
+        exclusions.revoke(restCaller.current(), PatientRef.parse(patientRef), ObjectIds.parse(exclusionId));
         return Response.noContent().build();
     }
 }

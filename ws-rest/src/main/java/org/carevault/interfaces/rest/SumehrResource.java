@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.carevault.domain.ObjectIds;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.application.vault.SumehrService.Entry;
 import org.carevault.domain.consent.PatientRef;
@@ -61,7 +62,7 @@ public class SumehrResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response get(@PathParam("patientRef") String patientRef, @PathParam("id") String id,
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
-        String kmehr = sumehrs.get(restCaller.current(), PatientRef.parse(patientRef), Ids.parse(id),
+        String kmehr = sumehrs.get(restCaller.current(), PatientRef.parse(patientRef), ObjectIds.parse(id),
                 Optional.ofNullable(breakTheGlass));
         return Response.ok(kmehr, MediaType.APPLICATION_XML + ";charset=UTF-8").build();
     }
@@ -70,7 +71,7 @@ public class SumehrResource {
     @Path("/{id}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("id") String id,
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
-        sumehrs.revoke(restCaller.current(), PatientRef.parse(patientRef), Ids.parse(id), Optional.ofNullable(breakTheGlass));
+        sumehrs.revoke(restCaller.current(), PatientRef.parse(patientRef), ObjectIds.parse(id), Optional.ofNullable(breakTheGlass));
         return Response.noContent().build();
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.carevault.domain.ObjectIds;
 import org.carevault.application.consent.LinkRequest;
 import org.carevault.application.consent.Registered;
 import org.carevault.application.consent.TherapeuticLinkService;
@@ -75,7 +76,7 @@ public class TherapeuticLinkResource {
     @DELETE
     @Path("/{linkId}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("linkId") String linkId) {
-        links.revoke(restCaller.current(), PatientRef.parse(patientRef), Ids.parse(linkId));
+        links.revoke(restCaller.current(), PatientRef.parse(patientRef), ObjectIds.parse(linkId));
         return Response.noContent().build();
     }
 }

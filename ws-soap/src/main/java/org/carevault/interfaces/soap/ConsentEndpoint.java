@@ -6,6 +6,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.Optional;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
+import org.carevault.domain.ObjectIds;
 import org.carevault.application.access.AccessCheckService;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.consent.ConsentService;
@@ -129,7 +130,7 @@ public class ConsentEndpoint implements ConsentPortType {
     public RevokeTherapeuticLinkResponse revokeTherapeuticLink(RevokeTherapeuticLinkRequest request) throws CareVaultFault {
         return call(request.getPatientSsin(), (caller, patient) -> {
             RevokeTherapeuticLinkResponse response = new RevokeTherapeuticLinkResponse();
-            response.setLink(SoapViews.link(links.revoke(caller, patient, SoapCalls.id(request.getLinkId()))));
+            response.setLink(SoapViews.link(links.revoke(caller, patient, ObjectIds.parse(request.getLinkId()))));
             return response;
         });
     }

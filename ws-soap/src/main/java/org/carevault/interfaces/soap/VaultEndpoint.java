@@ -7,6 +7,7 @@ import jakarta.xml.ws.WebServiceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
+import org.carevault.domain.ObjectIds;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
@@ -122,7 +123,7 @@ public class VaultEndpoint implements VaultPortType {
     public GetTransactionResponse getTransaction(GetTransactionRequest request) throws CareVaultFault {
         return call(request, (caller, patient) -> {
             GetTransactionResponse response = new GetTransactionResponse();
-            response.setKmehr(sumehrs.get(caller, patient, SoapCalls.id(request.getId()), glass(request))
+            response.setKmehr(sumehrs.get(caller, patient, ObjectIds.parse(request.getId()), glass(request))
                     .getBytes(StandardCharsets.UTF_8));
             return response;
         });
@@ -131,7 +132,7 @@ public class VaultEndpoint implements VaultPortType {
     @Override
     public RevokeTransactionResponse revokeTransaction(RevokeTransactionRequest request) throws CareVaultFault {
         return call(request, (caller, patient) -> {
-            sumehrs.revoke(caller, patient, SoapCalls.id(request.getId()), glass(request));
+            sumehrs.revoke(caller, patient, ObjectIds.parse(request.getId()), glass(request));
             return new RevokeTransactionResponse();
         });
     }

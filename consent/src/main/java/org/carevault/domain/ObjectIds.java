@@ -1,16 +1,14 @@
-package org.carevault.interfaces.rest;
+package org.carevault.domain;
 
 import java.util.UUID;
-import org.carevault.domain.CareVaultException;
-import org.carevault.domain.ErrorCode;
 
-/** Object ids in paths: a malformed one names nothing, so it is simply not found. */
-final class Ids {
+/** Object ids as callers send them (in a path or a request): a malformed one names nothing, so it is simply not found. */
+public final class ObjectIds {
 
-    private Ids() {
+    private ObjectIds() {
     }
 
-    static UUID parse(String id) {
+    public static UUID parse(String id) {
         try {
             if (id == null || id.length() != 36) {
                 throw new IllegalArgumentException();
