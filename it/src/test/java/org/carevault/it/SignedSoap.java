@@ -128,13 +128,23 @@ final class SignedSoap {
 
     private static HttpResponse<String> call(String service, String namespace, String operation, String children,
             Credential signer) throws Exception {
+        return Http.send(request(service, namespace, operation, children, signer));
+    }
+
+    /** A vault-service request signed now, to be sent later (within the Timestamp's five minutes). */
+    static HttpRequest vaultRequest(String operation, String children, Credential signer) throws Exception {
+        return request("VaultService", VAULT_NS, operation, children, signer).build();
+    }
+
+    private static HttpRequest.Builder request(String service, String namespace, String operation, String children,
+            Credential signer) throws Exception {
         String envelope = "<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Header/><soap:Body>"
                 + "<c:" + operation + "Request xmlns:c=\"" + namespace + "\">" + children + "</c:" + operation + "Request>"
                 + "</soap:Body></soap:Envelope>";
-        return Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/soap/" + service))
+        return HttpRequest.newBuilder(URI.create(Stack.HUB + "/soap/" + service))
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"" + namespace + ":" + operation + "\"")
-                .POST(HttpRequest.BodyPublishers.ofString(sign(envelope, signer, RSA_SHA256, timestamp -> { }))));
+                .POST(HttpRequest.BodyPublishers.ofString(sign(envelope, signer, RSA_SHA256, timestamp -> { })));
     }
 
     static Document parse(String xml) throws Exception {

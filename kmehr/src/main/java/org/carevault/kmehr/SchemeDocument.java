@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,33 +51,71 @@ public final class SchemeDocument {
             return new Frame(message.rootStartTag(), standard.group(), message.patientXml(), scheme.xml());
         }
 
+        /** The frame alone, as versions written before the whole version was kept in one record. */
         public String encode() {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                for (String part : new String[] {rootStartTag, standardXml, patientXml, schemeXml}) {
-                    byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(utf8.length);
-                    out.write(utf8);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toString(StandardCharsets.ISO_8859_1);
+            return writeParts(List.of(rootStartTag, standardXml, patientXml, schemeXml), false);
         }
 
         public static Frame decode(String encoded) {
+            return Stored.decode(encoded).frame();
+        }
+
+        private static Frame of(List<String> parts) {
+            return new Frame(parts.get(0), parts.get(1), parts.get(2), parts.get(3));
+        }
+    }
+
+    /**
+     * One stored version in one record: the frame and the elements' texts in order, so that a read
+     * decrypts one record. Records written before this carry the frame alone ({@link #elements} empty:
+     * the elements are then read from their own rows).
+     */
+    public record Stored(Frame frame, Optional<List<String>> elements) {
+
+        public String encode() {
+            List<String> parts = new ArrayList<>(List.of(frame.rootStartTag(), frame.standardXml(), frame.patientXml(),
+                    frame.schemeXml()));
+            parts.addAll(elements.orElseThrow());
+            return writeParts(parts, true);
+        }
+
+        public static Stored decode(String encoded) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded.getBytes(StandardCharsets.ISO_8859_1)))) {
-                String[] parts = new String[4];
-                for (int i = 0; i < parts.length; i++) {
-                    byte[] utf8 = new byte[in.readInt()];
+                int first = in.readInt();
+                boolean whole = first == WHOLE_VERSION;
+                int count = whole ? in.readInt() : 4;
+                List<String> parts = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    byte[] utf8 = new byte[i == 0 && !whole ? first : in.readInt()];
                     in.readFully(utf8);
-                    parts[i] = new String(utf8, StandardCharsets.UTF_8);
+                    parts.add(new String(utf8, StandardCharsets.UTF_8));
                 }
-                return new Frame(parts[0], parts[1], parts[2], parts[3]);
+                return new Stored(Frame.of(parts), whole ? Optional.of(List.copyOf(parts.subList(4, count))) : Optional.empty());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Marks a record holding a whole version (a frame alone begins with its first part's length, never negative). */
+    private static final int WHOLE_VERSION = -2;
+
+    private static String writeParts(List<String> parts, boolean whole) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (whole) {
+                out.writeInt(WHOLE_VERSION);
+                out.writeInt(parts.size());
+            }
+            for (String part : parts) {
+                byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** The element with the vault's id as its first id (in the transaction's own namespace prefix). */

@@ -36,6 +36,24 @@ class SchemeDocumentTest {
     }
 
     @Test
+    void aWholeVersionIsOneRecordAndAFrameWrittenAloneStillReads() {
+        KmehrMessage written = KmehrParser.parse(TestMessages.bytes(TestMessages.scheme(TestMessages.SSIN, "3",
+                TestMessages.element(2, "Bisoprolol 2,5 mg"))));
+        SchemeDocument.Frame frame = SchemeDocument.Frame.of(written, written.transactionsOfType(SchemeDocument.SCHEME).get(0));
+        List<String> elements = List.of("<transaction>é ü 1</transaction>", "", "<transaction>2</transaction>");
+
+        SchemeDocument.Stored whole = SchemeDocument.Stored.decode(new SchemeDocument.Stored(frame, Optional.of(elements)).encode());
+        assertEquals(frame, whole.frame());
+        assertEquals(Optional.of(elements), whole.elements(), "elements in order, byte for byte");
+        assertEquals(Optional.of(List.of()), SchemeDocument.Stored.decode(
+                new SchemeDocument.Stored(frame, Optional.of(List.of())).encode()).elements(), "a version without elements");
+
+        SchemeDocument.Stored frameAlone = SchemeDocument.Stored.decode(frame.encode());
+        assertEquals(frame, frameAlone.frame());
+        assertEquals(Optional.empty(), frameAlone.elements(), "a frame alone: elements are in their own rows");
+    }
+
+    @Test
     void aVaultIdGoesInTheTransactionsOwnPrefix() {
         String prefixed = "<k:transaction><k:id S=\"ID-KMEHR\">1</k:id></k:transaction>";
         assertTrue(SchemeDocument.withVaultId(prefixed, "x").startsWith(

@@ -141,6 +141,7 @@ public class MedicationSchemeService {
         SecretKey key = keys.keyFor(patient);
         Set<UUID> known = knownElements(patient);
         Set<UUID> seen = new HashSet<>();
+        List<String> texts = new ArrayList<>();
         int position = 0;
         for (Transaction element : message.transactions()) {
             if (element.type().equals(SchemeDocument.SCHEME)) {
@@ -161,12 +162,14 @@ public class MedicationSchemeService {
             }
             em.persist(new SchemeElement(patient.value(), next, position, id, element.type(),
                     seal(key, text, elementIdentity(patient, next, position, id))));
+            texts.add(text);
             position++;
         }
-        SchemeDocument.Frame frame = SchemeDocument.Frame.of(message, schemes.get(0));
-        em.persist(new SchemeVersion(patient.value(), next, caller, now, seal(key, frame.encode(), frameIdentity(patient, next))));
+        SchemeDocument.Stored stored = new SchemeDocument.Stored(SchemeDocument.Frame.of(message, schemes.get(0)),
+                Optional.of(texts));
+        em.persist(new SchemeVersion(patient.value(), next, caller, now, seal(key, stored.encode(), frameIdentity(patient, next))));
         em.flush();
-        return render(patient, next);
+        return new SchemeView(next, now, render(stored.frame(), next, texts));
     }
 
     /** Moves the head from {@code basedOn} to the next version, or refuses with the current one. */
@@ -220,13 +223,18 @@ public class MedicationSchemeService {
                 UUID.class).setParameter("p", patient.value()).getResultList());
     }
 
+    /** One version as returned: one record decrypted (the element rows only for versions stored before that). */
     private SchemeView render(PatientRef patient, long version) {
         SecretKey key = keys.keyFor(patient);
-        SchemeVersion stored = em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version));
-        SchemeDocument.Frame frame = SchemeDocument.Frame.decode(open(key, stored.sealedFrame(), frameIdentity(patient, version)));
-        List<String> elements = new ArrayList<>(elementTexts(patient, version, key).values());
-        return new SchemeView(version, stored.createdAt(),
-                SchemeDocument.render(frame, version, "carevault." + UUID.randomUUID(), Instant.now(), elements));
+        SchemeVersion row = em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version));
+        SchemeDocument.Stored stored = SchemeDocument.Stored.decode(open(key, row.sealedFrame(), frameIdentity(patient, version)));
+        List<String> elements = stored.elements()
+                .orElseGet(() -> new ArrayList<>(elementTexts(patient, version, key).values()));
+        return new SchemeView(version, row.createdAt(), render(stored.frame(), version, elements));
+    }
+
+    private static String render(SchemeDocument.Frame frame, long version, List<String> elements) {
+        return SchemeDocument.render(frame, version, "carevault." + UUID.randomUUID(), Instant.now(), elements);
     }
 
     private Map<UUID, String> elementTexts(PatientRef patient, long version, SecretKey key) {

@@ -12,8 +12,10 @@ import org.carevault.domain.Caller;
 import org.carevault.domain.access.PartyKey;
 
 /**
- * One accepted version of a patient's scheme: who wrote it, when, through which channel, and its
- * frame (the message's root tag, header standard, patient and scheme transaction), encrypted.
+ * One accepted version of a patient's scheme: who wrote it, when, through which channel, and, encrypted
+ * as one record, its frame (the message's root tag, header standard, patient and scheme transaction)
+ * with its elements' texts in order (column {@code frame}; versions stored before that hold the frame
+ * alone, their elements being read from the element rows, which every version also has for history and diff).
  */
 @Entity
 @Table(name = "medication_scheme_version")
