@@ -34,6 +34,15 @@ public enum ErrorCode {
     ELEMENT_UNKNOWN("CV-VAULT-005", 400, "An element id is not one of this patient's"),
     NOT_AUTHOR("CV-VAULT-006", 403, "Only the author may revoke this document"),
 
+    RECIPIENT_UNKNOWN("CV-MAIL-001", 404, "A recipient is not known to the hub"),
+    RECIPIENT_WITHOUT_TOKEN("CV-MAIL-002", 422, "A recipient has no valid encryption token"),
+    TOKEN_INVALID("CV-MAIL-003", 400, "The encryption token is not valid or not signed by its owner"),
+    SENDER_MISMATCH("CV-MAIL-004", 400, "The sealed content is not signed by the caller"),
+    SEALED_CONTENT_INVALID("CV-MAIL-005", 400, "The content is not a sealed message the hub can authenticate"),
+    MESSAGE_TOO_LARGE("CV-MAIL-006", 413, "The message is larger than the hub accepts"),
+    TOO_MANY_IDS("CV-MAIL-007", 400, "At most 100 message ids per request"),
+    PUBLICATION_REUSED("CV-MAIL-008", 409, "This publication id was already used for another message"),
+
     INTERNAL("CV-SYS-001", 500, "An internal error occurred"),
     UNAVAILABLE("CV-SYS-002", 503, "The service is temporarily unavailable");
 

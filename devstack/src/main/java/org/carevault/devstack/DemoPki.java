@@ -59,13 +59,23 @@ final class DemoPki {
                 "--alias", "carevault-ca");
         for (DemoIdentity person : DemoIdentity.PEOPLE) {
             if (person.hasCertificate()) {
-                issueIfMissing(person.username(), "--ssin", person.ssin(), "--nihii", person.nihii(),
-                        "--quality", person.quality(), "--name", person.displayName());
+                String[] identity = {"--ssin", person.ssin(), "--nihii", person.nihii(), "--quality", person.quality(),
+                    "--name", person.displayName()};
+                issueIfMissing(person.username(), identity);
+                issueIfMissing(person.username() + ENCRYPTION_SUFFIX, identity);
             }
         }
-        issueIfMissing(DemoIdentity.HOSPITAL_CLIENT, "--org-nihii", DemoIdentity.HOSPITAL_NIHII, "--quality", "HOSPITAL",
-                "--name", DemoIdentity.HOSPITAL_NAME);
+        String[] hospital = {"--org-nihii", DemoIdentity.HOSPITAL_NIHII, "--quality", "HOSPITAL", "--name",
+            DemoIdentity.HOSPITAL_NAME};
+        issueIfMissing(DemoIdentity.HOSPITAL_CLIENT, hospital);
+        issueIfMissing(DemoIdentity.HOSPITAL_CLIENT + ENCRYPTION_SUFFIX, hospital);
     }
+
+    /**
+     * Each party's second key pair, for encryption only (its public half is what the party publishes as
+     * an encryption token, signed with the first): {@code <name>-encryption.p12}, same password.
+     */
+    public static final String ENCRYPTION_SUFFIX = "-encryption";
 
     private void issueIfMissing(String name, String... identity) throws IOException {
         if (!Files.exists(dir.resolve(name + ".p12"))) {

@@ -23,30 +23,45 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
     static final long MAX_KMEHR_BYTES = Long.getLong("carevault.rest.max-kmehr-bytes", 4 * 1024 * 1024);
 
     static long limitFor(jakarta.ws.rs.core.MediaType type) {
+        if (isSealed(type)) {
+            return org.carevault.application.mailbox.MailboxService.MAX_MESSAGE_BYTES;
+        }
         return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_XML_TYPE) ? MAX_KMEHR_BYTES : MAX_BYTES;
+    }
+
+    /** Sealed bytes (mailbox messages, encryption tokens): limited by the mailbox's message size. */
+    private static boolean isSealed(jakarta.ws.rs.core.MediaType type) {
+        return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM_TYPE);
+    }
+
+    private static ErrorCode tooLarge(jakarta.ws.rs.core.MediaType type) {
+        return isSealed(type) ? ErrorCode.MESSAGE_TOO_LARGE : ErrorCode.REQUEST_TOO_LARGE;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         long limit = limitFor(request.getMediaType());
         if (request.getLength() > limit) {
-            throw new CareVaultException(ErrorCode.REQUEST_TOO_LARGE, "The limit is " + limit + " bytes");
+            throw new CareVaultException(tooLarge(request.getMediaType()), "The limit is " + limit + " bytes");
         }
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream(), limitFor(context.getMediaType())));
+        context.setInputStream(new Bounded(context.getInputStream(), limitFor(context.getMediaType()),
+                tooLarge(context.getMediaType())));
         return context.proceed();
     }
 
     static final class Bounded extends FilterInputStream {
         private final long limit;
+        private final ErrorCode code;
         private long count;
 
-        Bounded(InputStream in, long limit) {
+        Bounded(InputStream in, long limit, ErrorCode code) {
             super(in);
             this.limit = limit;
+            this.code = code;
         }
 
         @Override
@@ -70,7 +85,7 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
         private void count(int n) {
             count += n;
             if (count > limit) {
-                throw new CareVaultException(ErrorCode.REQUEST_TOO_LARGE, "The limit is " + limit + " bytes");
+                throw new CareVaultException(code, "The limit is " + limit + " bytes");
             }
         }
     }

@@ -17,13 +17,13 @@ class BodyLimitTest {
 
     @Test
     void aBodyWithinTheLimitIsReadWhole() throws IOException {
-        var in = new BodyLimit.Bounded(new ByteArrayInputStream(new byte[100]), 100);
+        var in = new BodyLimit.Bounded(new ByteArrayInputStream(new byte[100]), 100, org.carevault.domain.ErrorCode.REQUEST_TOO_LARGE);
         assertEquals(100, in.readAllBytes().length);
     }
 
     @Test
     void readingPastTheLimitFailsWithTheCode() {
-        var in = new BodyLimit.Bounded(new ByteArrayInputStream(new byte[101]), 100);
+        var in = new BodyLimit.Bounded(new ByteArrayInputStream(new byte[101]), 100, org.carevault.domain.ErrorCode.REQUEST_TOO_LARGE);
         CareVaultException e = assertThrows(CareVaultException.class, in::readAllBytes);
         assertEquals(ErrorCode.REQUEST_TOO_LARGE, e.errorCode());
     }

@@ -1,0 +1,78 @@
+package org.carevault.application.mailbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.carevault.application.audit.AuditEvent;
+import org.carevault.application.audit.AuditLog;
+import org.carevault.domain.Channel;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Decision;
+import org.carevault.domain.access.Operation;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes messages older than {@code carevault.mailbox.lifetime-days} (default 365) from every box,
+ * every {@code carevault.mailbox.expiry-interval-seconds} (default one hour), in batches; each run
+ * that removed something leaves one entry in the audit trail (how many, never which).
+ */
+@Singleton
+@Startup
+public class MailExpiry {
+
+    private static final Logger LOG = Logger.getLogger(MailExpiry.class);
+    private static final int BATCH = 500;
+
+    @Resource
+    private TimerService timers;
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    @EJB
+    private AuditLog audit;
+
+    @PostConstruct
+    void schedule() {
+        long seconds = Long.getLong("carevault.mailbox.expiry-interval-seconds", 3600);
+        if (seconds > 0) {
+            timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("mailbox-expiry", false));
+        }
+    }
+
+    @Timeout
+    void onTimer() {
+        expireNow(Instant.now());
+    }
+
+    /** Removes the messages sent before {@code now} minus the lifetime; returns how many. */
+    public int expireNow(Instant now) {
+        Instant before = now.minus(Duration.ofDays(Long.getLong("carevault.mailbox.lifetime-days", 365)));
+        List<UUID> expired = em.createQuery("select m.id from MailMessage m where m.sentAt < :before order by m.sentAt",
+                UUID.class).setParameter("before", before).setMaxResults(BATCH).getResultList();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        for (String entity : List.of("BoxEntry", "Receipt", "MailContent")) {
+            em.createQuery("delete from " + entity + " x where x.messageId in :ids").setParameter("ids", expired).executeUpdate();
+        }
+        em.createQuery("delete from MailMessage m where m.id in :ids").setParameter("ids", expired).executeUpdate();
+        audit.record(new AuditEvent(now, Channel.BATCH, "ExpireMessages", Optional.empty(), Optional.empty(), Optional.empty(),
+                DataType.MESSAGE_META, Operation.WRITE, Decision.permit(Decision.Basis.ROLE), Optional.empty(),
+                Optional.of(Integer.toString(expired.size()))));
+        LOG.infof("CV-MAIL-100 %d expired messages removed", expired.size());
+        return expired.size();
+    }
+}

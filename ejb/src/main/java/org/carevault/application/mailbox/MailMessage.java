@@ -1,0 +1,124 @@
+package org.carevault.application.mailbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.carevault.domain.Role;
+
+/** A sent message's routing data (never its content: that is sealed, in {@link MailContent}). */
+@Entity
+@Table(name = "mail_message")
+public class MailMessage {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "sender_type", nullable = false)
+    private String senderType;
+
+    @Column(name = "sender_id", nullable = false)
+    private String senderId;
+
+    @Column(name = "sender_quality", nullable = false)
+    private String senderQuality;
+
+    @Column(name = "recipients", nullable = false)
+    private String recipients;
+
+    @Column(name = "publication_id", nullable = false)
+    private String publicationId;
+
+    @Column(name = "patient_ref")
+    private String patientRef;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long size;
+
+    @Column(name = "content_sha256", nullable = false)
+    private String contentSha256;
+
+    @Column(name = "important", nullable = false)
+    private boolean important;
+
+    @Column(name = "receipt_received", nullable = false)
+    private boolean receiptReceived;
+
+    @Column(name = "receipt_read", nullable = false)
+    private boolean receiptRead;
+
+    @Column(name = "sent_at", nullable = false)
+    private Instant sentAt;
+
+    protected MailMessage() {
+        // for JPA
+    }
+
+    MailMessage(BoxOwner sender, List<BoxOwner> recipients, String publicationId, Optional<String> patientRef, long size, String contentSha256,
+            boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt) {
+        this.id = UUID.randomUUID();
+        this.senderType = sender.type();
+        this.senderId = sender.id();
+        this.senderQuality = sender.quality().name();
+        this.recipients = recipients.stream().map(BoxOwner::written).collect(Collectors.joining(" "));
+        this.publicationId = publicationId;
+        this.patientRef = patientRef.orElse(null);
+        this.size = size;
+        this.contentSha256 = contentSha256;
+        this.important = important;
+        this.receiptReceived = receiptReceived;
+        this.receiptRead = receiptRead;
+        this.sentAt = sentAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public BoxOwner sender() {
+        return new BoxOwner(senderType, senderId, Role.valueOf(senderQuality));
+    }
+
+    /** The recipients as the sender named them, in that order. */
+    public List<BoxOwner> recipients() {
+        return Arrays.stream(recipients.split(" ")).map(BoxOwner::parse).toList();
+    }
+
+    public String publicationId() {
+        return publicationId;
+    }
+
+    public Optional<String> patientRef() {
+        return Optional.ofNullable(patientRef);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    public boolean important() {
+        return important;
+    }
+
+    public boolean receiptReceived() {
+        return receiptReceived;
+    }
+
+    public boolean receiptRead() {
+        return receiptRead;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}

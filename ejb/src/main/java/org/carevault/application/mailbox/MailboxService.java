@@ -1,0 +1,424 @@
+package org.carevault.application.mailbox;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.audit.HubTimeStampAuthority;
+import org.carevault.application.mailbox.BoxEntry.Folder;
+import org.carevault.application.mailbox.BoxEntry.State;
+import org.carevault.crypto.identity.CertificateIdentity;
+import org.carevault.crypto.seal.SealException;
+import org.carevault.crypto.seal.Unsealer;
+import org.carevault.crypto.timestamp.TimeStamps;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.Operation;
+import org.carevault.domain.consent.PatientRef;
+
+/**
+ * The secure mailbox (eHealthBox v3 operation names in the methods' comments). The hub stores and
+ * routes sealed bytes it cannot open: it checks only what it can without being a recipient (the
+ * outer signature is the caller's, every recipient has a valid encryption token), keeps one copy per
+ * box, time-stamps receipts, and lets only a box's owner see, move or delete what is in it. A message
+ * about a patient goes through the access decision (the sender needs consent and a relationship; a
+ * recipient's fetch is recorded in the patient's trail).
+ */
+@Stateless
+@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
+public class MailboxService {
+
+    /** Largest sealed message accepted (content and annexes together), default 10 MiB. */
+    public static final long MAX_MESSAGE_BYTES = Long.getLong("carevault.mailbox.max-message-bytes", 10L * 1024 * 1024);
+    /** Space per box; a message that does not fit waits in stand-by until space is freed. */
+    static final long QUOTA_BYTES = Long.getLong("carevault.mailbox.quota-bytes", 200L * 1024 * 1024);
+    public static final int MAX_IDS = 100;
+    static final int MAX_RECIPIENTS = 100;
+    private static final Pattern PUBLICATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
+
+    @EJB
+    private AccessControl access;
+
+    @EJB
+    private EtkDirectory etks;
+
+    @EJB
+    private HubTimeStampAuthority tsa;
+
+    /** sendMessage's input: the sealed bytes and what the hub needs to route them. */
+    public record Outgoing(String publicationId, List<BoxOwner> recipients, boolean important, boolean receiptReceived,
+            boolean receiptRead, Optional<PatientRef> patient, byte[] sealed) {
+    }
+
+    /** A recipient who is away, and who stands in. */
+    public record Absence(BoxOwner recipient, Instant until, List<BoxOwner> substitutes) {
+    }
+
+    /** sendMessage's answer; {@code repeated} when the publication id was already sent (nothing new stored). */
+    public record Sent(UUID messageId, boolean repeated, List<Absence> absent) {
+    }
+
+    /** A message as listed (never its content). */
+    public record Listed(UUID id, String publicationId, BoxOwner sender, List<BoxOwner> recipients, Instant sentAt,
+            long size, boolean important, Folder folder, Optional<Instant> receivedAt, Optional<Instant> readAt,
+            Optional<String> patientRef) {
+    }
+
+    /** getFullMessage: the listing and the sealed bytes. */
+    public record Full(Listed message, byte[] sealed) {
+    }
+
+    /** getBoxInfo. */
+    public record BoxInfo(BoxOwner box, long usedBytes, long quotaBytes, long unread, long waiting) {
+    }
+
+    /** One receipt with its time-stamp token (RFC 3161, over {@link Receipt#statement}). */
+    public record Acknowledgement(BoxOwner recipient, Receipt.Kind kind, Instant at, String contentSha256,
+            Optional<byte[]> timeStamp) {
+    }
+
+    /** sendMessage. */
+    public Sent send(Caller caller, Outgoing outgoing) {
+        BoxOwner sender = careBox(caller);
+        if (outgoing.publicationId() == null || !PUBLICATION_ID.matcher(outgoing.publicationId()).matches()) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A publication id has 1 to 64 letters, digits or . _ : -");
+        }
+        List<BoxOwner> recipients = List.copyOf(new LinkedHashSet<>(outgoing.recipients()));
+        if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A message has 1 to " + MAX_RECIPIENTS + " recipients");
+        }
+        if (outgoing.sealed().length > MAX_MESSAGE_BYTES) {
+            throw new CareVaultException(ErrorCode.MESSAGE_TOO_LARGE, "The limit is " + MAX_MESSAGE_BYTES + " bytes");
+        }
+        outgoing.patient().ifPresent(patient -> access.authorize(caller, Optional.of(patient),
+                new Intent("SendMessage", DataType.MESSAGE, Operation.WRITE, Optional.empty())));
+        String digest = sha256(outgoing.sealed());
+        Instant now = Instant.now();
+        Optional<MailMessage> earlier = em.createQuery("select m from MailMessage m where m.senderType = :t and m.senderId = :i"
+                + " and m.senderQuality = :q and m.publicationId = :p", MailMessage.class).setParameter("t", sender.type())
+                .setParameter("i", sender.id()).setParameter("q", sender.quality().name())
+                .setParameter("p", outgoing.publicationId()).getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            if (!earlier.get().contentSha256().equals(digest) || !earlier.get().recipients().equals(recipients)) {
+                throw new CareVaultException(ErrorCode.PUBLICATION_REUSED);
+            }
+            return new Sent(earlier.get().id(), true, absences(recipients, now));
+        }
+        for (BoxOwner recipient : recipients) {
+            if (!etks.known(recipient)) {
+                throw new CareVaultException(ErrorCode.RECIPIENT_UNKNOWN);
+            }
+            if (etks.lookup(recipient).isEmpty()) {
+                throw new CareVaultException(ErrorCode.RECIPIENT_WITHOUT_TOKEN);
+            }
+        }
+        requireSealedBy(sender, outgoing.sealed(), now);
+
+        MailMessage message = new MailMessage(sender, recipients, outgoing.publicationId(), outgoing.patient().map(PatientRef::value),
+                outgoing.sealed().length, digest, outgoing.important(), outgoing.receiptReceived(), outgoing.receiptRead(), now);
+        em.persist(message);
+        em.persist(new MailContent(message.id(), outgoing.sealed()));
+        em.persist(new BoxEntry(message.id(), sender, false, State.DELIVERED, message.size(), now));
+        for (BoxOwner recipient : recipients) {
+            lockBox(recipient);
+            boolean fits = usedBytes(recipient) + message.size() <= QUOTA_BYTES && waiting(recipient) == 0;
+            em.persist(new BoxEntry(message.id(), recipient, true, fits ? State.DELIVERED : State.STANDBY, message.size(), now));
+            receipt(message, recipient, Receipt.Kind.PUBLISHED, now);
+        }
+        em.flush();
+        return new Sent(message.id(), false, absences(recipients, now));
+    }
+
+    /** getMessagesList: a folder's delivered messages, newest first. */
+    public List<Listed> list(Caller caller, Folder folder, int offset, int limit) {
+        BoxOwner box = careBox(caller);
+        if (offset < 0 || limit < 1 || limit > 100) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "offset >= 0, limit 1 to 100");
+        }
+        List<BoxEntry> entries = em.createQuery("select e from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
+                + " and e.quality = :q and e.folder = :f and e.state = :s order by e.arrivedAt desc, e.id", BoxEntry.class)
+                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+                .setParameter("f", folder).setParameter("s", State.DELIVERED)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<Listed> listed = new ArrayList<>(entries.size());
+        for (BoxEntry entry : entries) {
+            listed.add(listed(entry, em.find(MailMessage.class, entry.messageId())));
+        }
+        return listed;
+    }
+
+    /** A message's routing data, as listed (no receipt: the content is not fetched). */
+    public Listed message(Caller caller, UUID messageId) {
+        BoxEntry entry = entryOf(careBox(caller), messageId);
+        return listed(entry, em.find(MailMessage.class, messageId));
+    }
+
+    /** getFullMessage: the sealed bytes; a recipient's first fetch is the RECEIVED receipt. */
+    public Full fetch(Caller caller, UUID messageId) {
+        BoxEntry entry = entryOf(careBox(caller), messageId);
+        MailMessage message = em.find(MailMessage.class, messageId);
+        message.patientRef().ifPresent(patient -> access.authorize(caller, Optional.of(PatientRef.parse(patient)),
+                Intent.of("GetFullMessage", DataType.MESSAGE_META, Operation.READ)));
+        Instant now = Instant.now();
+        if (entry.recipient() && entry.markReceived(now) && message.receiptReceived()) {
+            receipt(message, entry.owner(), Receipt.Kind.RECEIVED, now);
+        }
+        return new Full(listed(entry, message), em.find(MailContent.class, messageId).sealed());
+    }
+
+    /** The recipient's software reports that it unsealed and showed the message: the READ receipt. */
+    public void markRead(Caller caller, UUID messageId) {
+        BoxEntry entry = entryOf(careBox(caller), messageId);
+        if (!entry.recipient()) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "Only a recipient reports reading");
+        }
+        MailMessage message = em.find(MailMessage.class, messageId);
+        Instant now = Instant.now();
+        entry.markReceived(now);
+        if (entry.markRead(now) && message.receiptRead()) {
+            receipt(message, entry.owner(), Receipt.Kind.READ, now);
+        }
+    }
+
+    /** moveMessage: all ids or none, at most 100, each to a folder of its kind. */
+    public void move(Caller caller, List<UUID> ids, Folder target) {
+        BoxOwner box = careBox(caller);
+        for (BoxEntry entry : entriesOf(box, ids)) {
+            if (!entry.mayMoveTo(target)) {
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A received message stays in INBOX or BININBOX,"
+                        + " a sent one in SENTBOX or BINSENTBOX");
+            }
+            entry.moveTo(target);
+        }
+    }
+
+    /**
+     * deleteMessage: from INBOX or SENTBOX to its bin; from a bin, gone from this box (the message
+     * itself once no box holds it). Freed space lets waiting messages in.
+     */
+    public void delete(Caller caller, List<UUID> ids) {
+        BoxOwner box = careBox(caller);
+        boolean freed = false;
+        for (BoxEntry entry : entriesOf(box, ids)) {
+            if (entry.folder() == Folder.INBOX || entry.folder() == Folder.SENTBOX) {
+                entry.moveTo(entry.bin());
+            } else {
+                remove(entry);
+                freed = true;
+            }
+        }
+        if (freed) {
+            em.flush();
+            admitWaiting(box);
+        }
+    }
+
+    /** getBoxInfo. */
+    public BoxInfo boxInfo(Caller caller) {
+        BoxOwner box = careBox(caller);
+        long unread = em.createQuery("select count(e) from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
+                + " and e.quality = :q and e.recipient = true and e.state = :s and e.readAt is null", Long.class)
+                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+                .setParameter("s", State.DELIVERED).getSingleResult();
+        return new BoxInfo(box, usedBytes(box), QUOTA_BYTES, unread, waiting(box));
+    }
+
+    /** getMessageAcknowledgmentsStatus: the sender sees every recipient's receipts with their time-stamps. */
+    public List<Acknowledgement> acknowledgements(Caller caller, UUID messageId) {
+        BoxEntry entry = entryOf(careBox(caller), messageId);
+        if (entry.recipient()) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+        MailMessage message = em.find(MailMessage.class, messageId);
+        return em.createQuery("select r from Receipt r where r.messageId = :m order by r.at, r.kind", Receipt.class)
+                .setParameter("m", messageId).getResultList().stream()
+                .map(r -> new Acknowledgement(r.recipient(), r.kind(), r.at(), message.contentSha256(), r.timeStamp()))
+                .toList();
+    }
+
+    /** insertOoO: an absence with up to five substitutes (each a box of a care quality, not the owner's). */
+    public OutOfOffice insertOutOfOffice(Caller caller, Instant from, Instant until, List<BoxOwner> substitutes) {
+        BoxOwner box = careBox(caller);
+        if (from == null || until == null || !until.isAfter(from) || until.isBefore(Instant.now())) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "An absence ends after it starts, and not in the past");
+        }
+        List<BoxOwner> distinct = List.copyOf(new LinkedHashSet<>(substitutes));
+        if (distinct.size() > OutOfOffice.MAX_SUBSTITUTES || distinct.contains(box)) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "Up to five substitutes, other than the absent one");
+        }
+        OutOfOffice absence = new OutOfOffice(box, from, until, distinct);
+        em.persist(absence);
+        return absence;
+    }
+
+    /** getOoOList. */
+    public List<OutOfOffice> outOfOffice(Caller caller) {
+        return absencesOf(careBox(caller));
+    }
+
+    /** deleteOoO. */
+    public void deleteOutOfOffice(Caller caller, UUID id) {
+        OutOfOffice absence = em.find(OutOfOffice.class, id);
+        if (absence == null || !absence.owner().equals(careBox(caller))) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+        em.remove(absence);
+    }
+
+    // --- internals ---------------------------------------------------------------------------
+
+    private static BoxOwner careBox(Caller caller) {
+        if (!caller.role().isCareProvider()) {
+            throw new CareVaultException(ErrorCode.ROLE_NOT_ALLOWED);
+        }
+        return BoxOwner.of(caller);
+    }
+
+    /** The outer signature must be valid, chain to the care CA, and be the caller's. */
+    private void requireSealedBy(BoxOwner sender, byte[] sealed, Instant now) {
+        X509Certificate signer;
+        try {
+            signer = Unsealer.authenticate(new ByteArrayInputStream(sealed), EtkDirectory.trustAnchors(), now, List.of());
+        } catch (SealException | IllegalArgumentException e) {
+            throw new CareVaultException(ErrorCode.SEALED_CONTENT_INVALID);
+        }
+        boolean callers = CertificateIdentity.parse(signer.getSubjectX500Principal()).map(sender::isNamedBy).orElse(false);
+        if (!callers) {
+            throw new CareVaultException(ErrorCode.SENDER_MISMATCH);
+        }
+    }
+
+    private BoxEntry entryOf(BoxOwner box, UUID messageId) {
+        return em.createQuery("select e from BoxEntry e where e.messageId = :m and e.ownerType = :t and e.ownerId = :i"
+                + " and e.quality = :q and e.state = :s order by e.recipient desc", BoxEntry.class)
+                .setParameter("m", messageId).setParameter("t", box.type()).setParameter("i", box.id())
+                .setParameter("q", box.quality().name()).setParameter("s", State.DELIVERED).setMaxResults(1)
+                .getResultStream().findFirst().orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
+    }
+
+    private List<BoxEntry> entriesOf(BoxOwner box, List<UUID> ids) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.isEmpty()) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "No message id");
+        }
+        if (distinct.size() > MAX_IDS) {
+            throw new CareVaultException(ErrorCode.TOO_MANY_IDS);
+        }
+        return distinct.stream().map(id -> entryOf(box, id)).toList();
+    }
+
+    private Listed listed(BoxEntry entry, MailMessage message) {
+        return new Listed(message.id(), message.publicationId(), message.sender(), message.recipients(),
+                message.sentAt(), message.size(), message.important(), entry.folder(), entry.receivedAt(), entry.readAt(),
+                message.patientRef());
+    }
+
+    private List<Absence> absences(List<BoxOwner> recipients, Instant at) {
+        List<Absence> absent = new ArrayList<>();
+        for (BoxOwner recipient : recipients) {
+            absencesOf(recipient).stream().filter(a -> a.covers(at)).findFirst()
+                    .ifPresent(a -> absent.add(new Absence(recipient, a.endsAt(), a.substitutes())));
+        }
+        return absent;
+    }
+
+    private List<OutOfOffice> absencesOf(BoxOwner box) {
+        return em.createQuery("select o from OutOfOffice o where o.ownerType = :t and o.ownerId = :i and o.quality = :q"
+                + " order by o.startsAt", OutOfOffice.class).setParameter("t", box.type()).setParameter("i", box.id())
+                .setParameter("q", box.quality().name()).getResultList();
+    }
+
+    /**
+     * Serialises deliveries to one box, so that two senders cannot both squeeze into the last free
+     * space: the lock is taken on the box's key-directory rows (a box exists once its owner published a token).
+     */
+    private void lockBox(BoxOwner box) {
+        em.createQuery("select e.id from Etk e where e.ownerType = :t and e.ownerId = :i and e.quality = :q", UUID.class)
+                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private long usedBytes(BoxOwner box) {
+        return em.createQuery("select coalesce(sum(e.size), 0) from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
+                + " and e.quality = :q and e.state = :s", Long.class).setParameter("t", box.type()).setParameter("i", box.id())
+                .setParameter("q", box.quality().name()).setParameter("s", State.DELIVERED).getSingleResult();
+    }
+
+    private long waiting(BoxOwner box) {
+        return em.createQuery("select count(e) from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
+                + " and e.quality = :q and e.state = :s", Long.class).setParameter("t", box.type()).setParameter("i", box.id())
+                .setParameter("q", box.quality().name()).setParameter("s", State.STANDBY).getSingleResult();
+    }
+
+    /** Lets waiting messages in, oldest first, while they fit. */
+    private void admitWaiting(BoxOwner box) {
+        lockBox(box);
+        long used = usedBytes(box);
+        Instant now = Instant.now();
+        for (BoxEntry waiting : em.createQuery("select e from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
+                + " and e.quality = :q and e.state = :s order by e.arrivedAt, e.id", BoxEntry.class)
+                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+                .setParameter("s", State.STANDBY).getResultList()) {
+            if (used + waiting.size() > QUOTA_BYTES) {
+                break;
+            }
+            waiting.deliver(now);
+            used += waiting.size();
+        }
+    }
+
+    /** Removes one box's copy, and the message with its content once no box holds it any more. */
+    void remove(BoxEntry entry) {
+        UUID messageId = entry.messageId();
+        em.remove(entry);
+        em.flush();
+        long left = em.createQuery("select count(e) from BoxEntry e where e.messageId = :m", Long.class)
+                .setParameter("m", messageId).getSingleResult();
+        if (left == 0) {
+            em.createQuery("delete from Receipt r where r.messageId = :m").setParameter("m", messageId).executeUpdate();
+            em.createQuery("delete from MailContent c where c.messageId = :m").setParameter("m", messageId).executeUpdate();
+            em.createQuery("delete from MailMessage m where m.id = :m").setParameter("m", messageId).executeUpdate();
+        }
+    }
+
+    private void receipt(MailMessage message, BoxOwner recipient, Receipt.Kind kind, Instant instant) {
+        // The statement must be rebuilt from the stored receipt: no finer than the database keeps (microseconds).
+        Instant at = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Optional<byte[]> token = tsa.authority().map(authority -> {
+            byte[] statement = Receipt.statement(message.id(), message.contentSha256(), recipient, kind, at)
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] request = TimeStamps.request(statement);
+            return TimeStamps.tokenOf(request, authority.respond(request));
+        });
+        em.persist(new Receipt(message.id(), recipient, kind, at, token));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.carevault.application.mailbox.BoxOwner;
+import org.carevault.application.mailbox.EtkDirectory;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.ObjectIds;
+import org.carevault.interfaces.rest.MailboxViews.EtkView;
+
+/**
+ * The key directory: {@code POST} the caller's encryption token (the token's DER bytes, 201),
+ * {@code GET ?box=TYPE:ID:QUALITY} the tokens usable now (GetEtk), {@code DELETE /{id}} one's own token.
+ */
+@Path("/etks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EtkResource {
+
+    @Inject
+    private RestCaller restCaller;
+
+    @EJB
+    private EtkDirectory directory;
+
+    @Context
+    private UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response publish(byte[] token) {
+        EtkView view = EtkView.of(directory.publish(restCaller.current(), token == null ? new byte[0] : token));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    public List<EtkView> lookup(@QueryParam("box") String box) {
+        restCaller.current();
+        if (box == null) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'box' is required");
+        }
+        return directory.lookup(BoxOwner.parse(box)).stream().map(EtkView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        directory.revoke(restCaller.current(), ObjectIds.parse(id));
+        return Response.noContent().build();
+    }
+}

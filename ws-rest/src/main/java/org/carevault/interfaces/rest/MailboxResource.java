@@ -1,0 +1,218 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.carevault.application.mailbox.BoxEntry.Folder;
+import org.carevault.application.mailbox.BoxOwner;
+import org.carevault.application.mailbox.MailboxService;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.ObjectIds;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.interfaces.rest.MailboxViews.AcknowledgementView;
+import org.carevault.interfaces.rest.MailboxViews.BoxInfoView;
+import org.carevault.interfaces.rest.MailboxViews.MessageView;
+import org.carevault.interfaces.rest.MailboxViews.OutOfOfficeView;
+import org.carevault.interfaces.rest.MailboxViews.SentView;
+
+/**
+ * The caller's own mailbox (eHealthBox v3 operations): box info, send (the sealed CMS bytes as the
+ * body, routing in the query), list, fetch metadata and sealed content, report reading, receipts,
+ * move, delete, out-of-office. Every path is the caller's own box: there is no box id to tamper with.
+ */
+@Path("/mailbox")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MailboxResource {
+
+    @Inject
+    private RestCaller restCaller;
+
+    @EJB
+    private MailboxService mailbox;
+
+    @Context
+    private UriInfo uri;
+
+    /** getBoxInfo. */
+    @GET
+    public BoxInfoView info() {
+        return BoxInfoView.of(mailbox.boxInfo(restCaller.current()));
+    }
+
+    /**
+     * sendMessage: {@code ?publicationId=…&to=TYPE:ID:QUALITY (repeated)&important=&receipt=received|read
+     * (repeated)&patient=<patientRef>}, body the sealed message. 201, or 200 when the publication id was sent before.
+     */
+    @POST
+    @Path("/messages")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response send(@QueryParam("publicationId") String publicationId, @QueryParam("to") List<String> to,
+            @QueryParam("important") @DefaultValue("false") String important, @QueryParam("receipt") List<String> receipts,
+            @QueryParam("patient") String patient, byte[] sealed) {
+        Set<String> asked = Set.copyOf(receipts);
+        if (!Set.of("received", "read").containsAll(asked)) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'receipt' is received or read");
+        }
+        MailboxService.Sent sent = mailbox.send(restCaller.current(), new MailboxService.Outgoing(publicationId,
+                to.stream().map(BoxOwner::parse).toList(), flag("important", important), asked.contains("received"),
+                asked.contains("read"), Optional.ofNullable(patient).map(PatientRef::parse),
+                sealed == null ? new byte[0] : sealed));
+        SentView view = SentView.of(sent);
+        return sent.repeated() ? Response.ok(view).build()
+                : Response.created(uri.getAbsolutePathBuilder().path(view.messageId()).build()).entity(view).build();
+    }
+
+    /** getMessagesList. */
+    @GET
+    @Path("/messages")
+    public List<MessageView> list(@QueryParam("folder") @DefaultValue("INBOX") String folder,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return mailbox.list(restCaller.current(), JsonInput.parseChoice("folder", folder, Folder.class), offset, limit)
+                .stream().map(MessageView::of).toList();
+    }
+
+    /** The message's routing data (no receipt). */
+    @GET
+    @Path("/messages/{id}")
+    public MessageView get(@PathParam("id") String id) {
+        return MessageView.of(mailbox.message(restCaller.current(), ObjectIds.parse(id)));
+    }
+
+    /** getFullMessage: the sealed bytes (a recipient's first fetch is the RECEIVED receipt). */
+    @GET
+    @Path("/messages/{id}/content")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public byte[] content(@PathParam("id") String id) {
+        return mailbox.fetch(restCaller.current(), ObjectIds.parse(id)).sealed();
+    }
+
+    /** The recipient's software unsealed and showed the message: the READ receipt. */
+    @POST
+    @Path("/messages/{id}/read")
+    public Response read(@PathParam("id") String id) {
+        mailbox.markRead(restCaller.current(), ObjectIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    /** getMessageAcknowledgmentsStatus (the sender only). */
+    @GET
+    @Path("/messages/{id}/acknowledgements")
+    public List<AcknowledgementView> acknowledgements(@PathParam("id") String id) {
+        UUID message = ObjectIds.parse(id);
+        return mailbox.acknowledgements(restCaller.current(), message).stream()
+                .map(ack -> AcknowledgementView.of(message.toString(), ack)).toList();
+    }
+
+    /** moveMessage: {@code {"ids": [...], "folder": "BININBOX"}}. */
+    @POST
+    @Path("/moves")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response move(JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("ids", "folder"));
+        mailbox.move(restCaller.current(), ids(body), input.requiredChoice("folder", Folder.class));
+        return Response.noContent().build();
+    }
+
+    /** deleteMessage: {@code {"ids": [...]}} (to the bin; from the bin, gone). */
+    @POST
+    @Path("/deletions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response delete(JsonObject body) {
+        JsonInput.of(body, Set.of("ids"));
+        mailbox.delete(restCaller.current(), ids(body));
+        return Response.noContent().build();
+    }
+
+    /** getOoOList. */
+    @GET
+    @Path("/out-of-office")
+    public List<OutOfOfficeView> absences() {
+        return mailbox.outOfOffice(restCaller.current()).stream().map(OutOfOfficeView::of).toList();
+    }
+
+    /** insertOoO: {@code {"from": "…", "until": "…", "substitutes": ["TYPE:ID:QUALITY", …]}}. */
+    @POST
+    @Path("/out-of-office")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response insertAbsence(JsonObject body) {
+        JsonInput input = JsonInput.of(body, Set.of("from", "until", "substitutes"));
+        List<BoxOwner> substitutes = new ArrayList<>();
+        for (String text : strings(body, "substitutes", 5)) {
+            substitutes.add(BoxOwner.parse(text));
+        }
+        OutOfOfficeView view = OutOfOfficeView.of(mailbox.insertOutOfOffice(restCaller.current(),
+                input.instant("from").orElse(null), input.instant("until").orElse(null), substitutes));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    /** deleteOoO. */
+    @DELETE
+    @Path("/out-of-office/{id}")
+    public Response deleteAbsence(@PathParam("id") String id) {
+        mailbox.deleteOutOfOffice(restCaller.current(), ObjectIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    private static List<UUID> ids(JsonObject body) {
+        List<UUID> ids = new ArrayList<>();
+        for (String text : strings(body, "ids", MailboxService.MAX_IDS)) {
+            ids.add(ObjectIds.parse(text));
+        }
+        return ids;
+    }
+
+    /** A JSON array of strings, refused beyond {@code max} entries (TOO_MANY_IDS for ids). */
+    private static List<String> strings(JsonObject body, String field, int max) {
+        JsonValue value = body == null ? null : body.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'" + field + "' must be an array of strings");
+        }
+        if (array.size() > max) {
+            throw new CareVaultException("ids".equals(field) ? ErrorCode.TOO_MANY_IDS : ErrorCode.REQUEST_INVALID,
+                    "At most " + max + " entries in '" + field + "'");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString text)) {
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'" + field + "' must be an array of strings");
+            }
+            texts.add(text.getString());
+        }
+        return texts;
+    }
+
+    private static boolean flag(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'" + name + "' is true or false");
+        };
+    }
+}
