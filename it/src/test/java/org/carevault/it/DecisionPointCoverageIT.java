@@ -64,14 +64,31 @@ class DecisionPointCoverageIT {
             Map.entry("DELETE /patients/{patientRef}/sumehrs/{id}", new String[] {null, "RevokeTransaction"}));
 
     /** Endpoints that touch no patient's data, each with the reason. */
-    private static final Map<String, String> OTHER_ENDPOINTS = Map.of(
-            "GET /me", "the caller's own identity",
-            "PUT /me/preferences", "the caller's own preferences",
-            "GET /probe/care-provider", "a role probe, no data",
-            "GET /probe/admin", "a role probe, no data",
-            "POST /patients/resolve", "a keyed pseudonym of the given SSIN; the same answer for known and unknown patients",
-            "GET /admin/audit-chain", "the operator's chain check: decided (operators only) and recorded, no patient",
-            "GET /admin/access-metrics", "the decision point's counters: decided (operators only) and recorded, no patient");
+    private static final Map<String, String> OTHER_ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /me", "the caller's own identity"),
+            Map.entry("PUT /me/preferences", "the caller's own preferences"),
+            Map.entry("GET /probe/care-provider", "a role probe, no data"),
+            Map.entry("GET /probe/admin", "a role probe, no data"),
+            Map.entry("POST /patients/resolve", "a keyed pseudonym of the given SSIN; the same answer for known and unknown patients"),
+            Map.entry("GET /admin/audit-chain", "the operator's chain check: decided (operators only) and recorded, no patient"),
+            Map.entry("GET /admin/access-metrics", "the decision point's counters: decided (operators only) and recorded, no patient"),
+            Map.entry("POST /etks", "the caller publishes their own encryption token (certificates, no patient)"),
+            Map.entry("GET /etks", "public encryption certificates of care providers, no patient"),
+            Map.entry("DELETE /etks/{id}", "the caller withdraws their own token"),
+            Map.entry("GET /mailbox", "the caller's own box: sizes and counts"),
+            Map.entry("POST /mailbox/messages", "sealed bytes the hub cannot read; with a patient, decided as MESSAGE write"
+                    + " (MailboxPatientIT)"),
+            Map.entry("GET /mailbox/messages", "the caller's own box: routing data only"),
+            Map.entry("GET /mailbox/messages/{id}", "the caller's own box: routing data only"),
+            Map.entry("GET /mailbox/messages/{id}/content", "sealed bytes for their recipient; with a patient, recorded in the"
+                    + " patient's trail (MailboxPatientIT)"),
+            Map.entry("POST /mailbox/messages/{id}/read", "the recipient's own receipt"),
+            Map.entry("GET /mailbox/messages/{id}/acknowledgements", "the sender's own receipts"),
+            Map.entry("POST /mailbox/moves", "the caller's own box"),
+            Map.entry("POST /mailbox/deletions", "the caller's own box"),
+            Map.entry("GET /mailbox/out-of-office", "the caller's own absences"),
+            Map.entry("POST /mailbox/out-of-office", "the caller's own absences"),
+            Map.entry("DELETE /mailbox/out-of-office/{id}", "the caller's own absences"));
 
     @Test
     void everyRestEndpointIsClassifiedAndEveryPatientEndpointGoesThroughTheDecision() throws Exception {

@@ -13,6 +13,7 @@ final class InContainer {
     static WebArchive withSql(Class<?> test) {
         return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
                 .addClass(test)
+                .addClass(RawRows.class)
                 .addAsResource("in-container-sql.xml", "META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
