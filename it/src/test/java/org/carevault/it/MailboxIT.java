@@ -215,4 +215,39 @@ class MailboxIT {
                 sealFor(GP, letter("terug."), PHARMACIST.box()));
         assertEquals(0, Http.json(back).get("absent").size(), "no absence once it is deleted");
     }
+
+    @Test
+    void aFullBoxKeepsANewMessageWaitingUntilSpaceIsFreed() {
+        // The test stack's boxes hold 3 MiB (DemoSetup --test); the nurse's box holds nothing else of these tests.
+        emptyBox(NURSE);
+        byte[] filler = new byte[1700 * 1024];
+        new java.util.Random(7).nextBytes(filler);
+        String first = sendOk(GP, MailboxApi.query("big-1-" + UUID.randomUUID(), Map.of(), NURSE.box()),
+                sealFor(GP, new Letter("groot", "application/octet-stream", filler, List.of()), NURSE.box()));
+        String second = sendOk(GP, MailboxApi.query("big-2-" + UUID.randomUUID(), Map.of(), NURSE.box()),
+                sealFor(GP, new Letter("groot", "application/octet-stream", filler, List.of()), NURSE.box()));
+        assertTrue(MailboxApi.holds(NURSE, "INBOX", first));
+        assertFalse(MailboxApi.holds(NURSE, "INBOX", second), "does not fit: waiting, not shown");
+        assertEquals(1, MailboxApi.info(NURSE).get("waiting").asLong());
+        assertEquals(404, MailboxApi.content(NURSE, second).statusCode(), "a waiting message cannot be fetched yet");
+
+        delete(NURSE, first);
+        assertEquals(1, MailboxApi.info(NURSE).get("waiting").asLong(), "the bin still takes space");
+        delete(NURSE, first);
+        assertTrue(MailboxApi.holds(NURSE, "INBOX", second), "space freed: the waiting message is delivered");
+        assertEquals(0, MailboxApi.info(NURSE).get("waiting").asLong());
+        emptyBox(NURSE);
+    }
+
+    private static void delete(MailboxApi.Party owner, String id) {
+        assertEquals(204, Http.postJson(MAILBOX + "/deletions", owner.token(), "{\"ids\":[\"" + id + "\"]}").statusCode());
+    }
+
+    private static void emptyBox(MailboxApi.Party owner) {
+        for (String folder : List.of("INBOX", "BININBOX")) {
+            for (JsonNode message : MailboxApi.list(owner, folder)) {
+                delete(owner, message.get("id").asText());
+            }
+        }
+    }
 }
