@@ -1,0 +1,89 @@
+package org.carevault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In-container: a message sent 400 days ago (written by SQL, as time would have made it) is removed by
+ * the hub's expiry job with its content, box copies and receipts; one sent yesterday stays; the run
+ * leaves an audit entry (channel BATCH) that says how many. The job is the hub's
+ * own EJB, called through its global JNDI name (reflection: its class is the EAR's, not this test's).
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailboxExpiryIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.withSql(MailboxExpiryIT.class);
+    }
+
+    @PersistenceContext(unitName = "in-container")
+    private EntityManager em;
+
+    @Resource
+    private UserTransaction transaction;
+
+    @Test
+    void aMessageOlderThanTheLifetimeIsRemovedAndTheRunIsAudited() throws Exception {
+        Instant now = Instant.now();
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        transaction.begin();
+        insert(old, now.minus(Duration.ofDays(400)));
+        insert(recent, now.minus(Duration.ofDays(1)));
+        transaction.commit();
+
+        Object job = new InitialContext().lookup("java:global/carevault/ejb/MailExpiry");
+        int removed = (Integer) job.getClass().getMethod("expireNow", Instant.class).invoke(job, now);
+
+        assertTrue(removed >= 1, "at least the old message");
+        for (String table : new String[] {"mail_message WHERE id", "mail_content WHERE message_id",
+            "mail_box_entry WHERE message_id", "mail_receipt WHERE message_id"}) {
+            assertEquals(0L, count("SELECT COUNT(*) FROM " + table + " = ?1", old), table);
+        }
+        assertEquals(1L, count("SELECT COUNT(*) FROM mail_message WHERE id = ?1", recent), "a recent message stays");
+        assertEquals(1L, count("SELECT COUNT(*) FROM mail_content WHERE message_id = ?1", recent));
+        Object[] audit = (Object[]) em.createNativeQuery("SELECT action, channel, subject_id FROM audit_entry"
+                + " WHERE action = 'ExpireMessages' ORDER BY seq DESC").setMaxResults(1).getSingleResult();
+        assertEquals("BATCH", audit[1]);
+        assertEquals(Integer.toString(removed), audit[2], "the entry says how many");
+    }
+
+    private long count(String sql, UUID id) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    private void insert(UUID id, Instant sentAt) {
+        OffsetDateTime at = sentAt.atOffset(ZoneOffset.UTC);
+        em.createNativeQuery("INSERT INTO mail_message (id, sender_type, sender_id, sender_quality, recipients, publication_id,"
+                + " size_bytes, content_sha256, important, receipt_received, receipt_read, sent_at) VALUES (?1, 'SSIN',"
+                + " '72081012378', 'PHYSICIAN', 'SSIN:85021445650:PHARMACIST', ?2, 3, ?3, FALSE, FALSE, FALSE, ?4)")
+                .setParameter(1, id).setParameter(2, "expiry-" + id).setParameter(3, "0".repeat(64)).setParameter(4, at)
+                .executeUpdate();
+        em.createNativeQuery("INSERT INTO mail_content (message_id, sealed) VALUES (?1, ?2)").setParameter(1, id)
+                .setParameter(2, new byte[] {1, 2, 3}).executeUpdate();
+        em.createNativeQuery("INSERT INTO mail_box_entry (id, message_id, owner_type, owner_id, quality, is_recipient, folder,"
+                + " state, size_bytes, arrived_at) VALUES (?1, ?2, 'SSIN', '85021445650', 'PHARMACIST', TRUE, 'INBOX',"
+                + " 'DELIVERED', 3, ?3)").setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, at)
+                .executeUpdate();
+        em.createNativeQuery("INSERT INTO mail_receipt (id, message_id, recipient_type, recipient_id, quality, kind, recorded_at)"
+                + " VALUES (?1, ?2, 'SSIN', '85021445650', 'PHARMACIST', 'PUBLISHED', ?3)").setParameter(1, UUID.randomUUID())
+                .setParameter(2, id).setParameter(3, at).executeUpdate();
+    }
+}
