@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.carevault.domain.Role;
 
 /** A message in one box: the sender's copy or a recipient's, its folder and whether it waits for space. */
 @Entity
@@ -28,14 +27,8 @@ public class BoxEntry {
     @Column(name = "message_id", nullable = false)
     private UUID messageId;
 
-    @Column(name = "owner_type", nullable = false)
-    private String ownerType;
-
-    @Column(name = "owner_id", nullable = false)
-    private String ownerId;
-
-    @Column(name = "quality", nullable = false)
-    private String quality;
+    @jakarta.persistence.Embedded
+    private BoxColumns owner;
 
     @Column(name = "is_recipient", nullable = false)
     private boolean recipient;
@@ -67,9 +60,7 @@ public class BoxEntry {
     BoxEntry(UUID messageId, BoxOwner owner, boolean recipient, State state, long size, Instant arrivedAt) {
         this.id = UUID.randomUUID();
         this.messageId = messageId;
-        this.ownerType = owner.type();
-        this.ownerId = owner.id();
-        this.quality = owner.quality().name();
+        this.owner = BoxColumns.of(owner);
         this.recipient = recipient;
         this.folder = recipient ? Folder.INBOX : Folder.SENTBOX;
         this.state = state;
@@ -82,7 +73,7 @@ public class BoxEntry {
     }
 
     public BoxOwner owner() {
-        return new BoxOwner(ownerType, ownerId, Role.valueOf(quality));
+        return owner.box();
     }
 
     public boolean recipient() {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.carevault.domain.Role;
 
 /** A published encryption token: whose, for which quality, until when, and whether it was revoked. */
 @Entity
@@ -18,14 +17,8 @@ public class Etk {
     @Id
     private UUID id;
 
-    @Column(name = "owner_type", nullable = false)
-    private String ownerType;
-
-    @Column(name = "owner_id", nullable = false)
-    private String ownerId;
-
-    @Column(name = "quality", nullable = false)
-    private String quality;
+    @jakarta.persistence.Embedded
+    private BoxColumns owner;
 
     @Column(name = "token", nullable = false)
     private String token;
@@ -48,9 +41,7 @@ public class Etk {
 
     Etk(BoxOwner owner, byte[] token, String fingerprint, Instant notAfter, Instant publishedAt) {
         this.id = UUID.randomUUID();
-        this.ownerType = owner.type();
-        this.ownerId = owner.id();
-        this.quality = owner.quality().name();
+        this.owner = BoxColumns.of(owner);
         this.token = Base64.getEncoder().encodeToString(token);
         this.fingerprint = fingerprint;
         this.notAfter = notAfter;
@@ -62,7 +53,7 @@ public class Etk {
     }
 
     public BoxOwner owner() {
-        return new BoxOwner(ownerType, ownerId, Role.valueOf(quality));
+        return owner.box();
     }
 
     public byte[] token() {

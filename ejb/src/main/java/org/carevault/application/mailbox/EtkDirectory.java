@@ -111,9 +111,8 @@ public class EtkDirectory {
     }
 
     private List<Etk> ofOwner(BoxOwner owner) {
-        return em.createQuery("select e from Etk e where e.ownerType = :t and e.ownerId = :i and e.quality = :q"
-                + " order by e.publishedAt desc", Etk.class).setParameter("t", owner.type()).setParameter("i", owner.id())
-                .setParameter("q", owner.quality().name()).getResultList();
+        return em.createQuery("select e from Etk e where e.owner = :box order by e.publishedAt desc",
+                Etk.class).setParameter("box", BoxColumns.of(owner)).getResultList();
     }
 
     static String fingerprint(X509Certificate certificate) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.carevault.domain.Role;
 
 /** A sent message's routing data (never its content: that is sealed, in {@link MailContent}). */
 @Entity
@@ -20,14 +19,11 @@ public class MailMessage {
     @Id
     private UUID id;
 
-    @Column(name = "sender_type", nullable = false)
-    private String senderType;
-
-    @Column(name = "sender_id", nullable = false)
-    private String senderId;
-
-    @Column(name = "sender_quality", nullable = false)
-    private String senderQuality;
+    @jakarta.persistence.Embedded
+    @jakarta.persistence.AttributeOverride(name = "type", column = @Column(name = "sender_type", nullable = false))
+    @jakarta.persistence.AttributeOverride(name = "id", column = @Column(name = "sender_id", nullable = false))
+    @jakarta.persistence.AttributeOverride(name = "quality", column = @Column(name = "sender_quality", nullable = false))
+    private BoxColumns sender;
 
     @Column(name = "recipients", nullable = false)
     private String recipients;
@@ -63,9 +59,7 @@ public class MailMessage {
     MailMessage(BoxOwner sender, List<BoxOwner> recipients, String publicationId, Optional<String> patientRef, long size, String contentSha256,
             boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt) {
         this.id = UUID.randomUUID();
-        this.senderType = sender.type();
-        this.senderId = sender.id();
-        this.senderQuality = sender.quality().name();
+        this.sender = BoxColumns.of(sender);
         this.recipients = recipients.stream().map(BoxOwner::written).collect(Collectors.joining(" "));
         this.publicationId = publicationId;
         this.patientRef = patientRef.orElse(null);
@@ -82,7 +76,7 @@ public class MailMessage {
     }
 
     public BoxOwner sender() {
-        return new BoxOwner(senderType, senderId, Role.valueOf(senderQuality));
+        return sender.box();
     }
 
     /** The recipients as the sender named them, in that order. */

@@ -115,10 +115,9 @@ public class MailboxService {
                 new Intent("SendMessage", DataType.MESSAGE, Operation.WRITE, Optional.empty())));
         String digest = sha256(outgoing.sealed());
         Instant now = Instant.now();
-        Optional<MailMessage> earlier = em.createQuery("select m from MailMessage m where m.senderType = :t and m.senderId = :i"
-                + " and m.senderQuality = :q and m.publicationId = :p", MailMessage.class).setParameter("t", sender.type())
-                .setParameter("i", sender.id()).setParameter("q", sender.quality().name())
-                .setParameter("p", outgoing.publicationId()).getResultStream().findFirst();
+        Optional<MailMessage> earlier = em.createQuery("select m from MailMessage m where m.sender = :box and m.publicationId = :p",
+                MailMessage.class).setParameter("box", BoxColumns.of(sender)).setParameter("p", outgoing.publicationId())
+                .getResultStream().findFirst();
         if (earlier.isPresent()) {
             if (!earlier.get().contentSha256().equals(digest) || !earlier.get().recipients().equals(recipients)) {
                 throw new CareVaultException(ErrorCode.PUBLICATION_REUSED);
@@ -156,9 +155,9 @@ public class MailboxService {
         if (offset < 0 || limit < 1 || limit > 100) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "offset >= 0, limit 1 to 100");
         }
-        List<BoxEntry> entries = em.createQuery("select e from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
-                + " and e.quality = :q and e.folder = :f and e.state = :s order by e.arrivedAt desc, e.id", BoxEntry.class)
-                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+        List<BoxEntry> entries = em.createQuery("select e from BoxEntry e where e.owner = :box"
+                + " and e.folder = :f and e.state = :s order by e.arrivedAt desc, e.id", BoxEntry.class)
+                .setParameter("box", BoxColumns.of(box))
                 .setParameter("f", folder).setParameter("s", State.DELIVERED)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         List<Listed> listed = new ArrayList<>(entries.size());
@@ -237,9 +236,9 @@ public class MailboxService {
     /** getBoxInfo. */
     public BoxInfo boxInfo(Caller caller) {
         BoxOwner box = careBox(caller);
-        long unread = em.createQuery("select count(e) from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
-                + " and e.quality = :q and e.recipient = true and e.state = :s and e.readAt is null", Long.class)
-                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+        long unread = em.createQuery("select count(e) from BoxEntry e where e.owner = :box"
+                + " and e.recipient = true and e.state = :s and e.readAt is null", Long.class)
+                .setParameter("box", BoxColumns.of(box))
                 .setParameter("s", State.DELIVERED).getSingleResult();
         return new BoxInfo(box, usedBytes(box), QUOTA_BYTES, unread, waiting(box));
     }
@@ -310,10 +309,10 @@ public class MailboxService {
     }
 
     private BoxEntry entryOf(BoxOwner box, UUID messageId) {
-        return em.createQuery("select e from BoxEntry e where e.messageId = :m and e.ownerType = :t and e.ownerId = :i"
-                + " and e.quality = :q and e.state = :s order by e.recipient desc", BoxEntry.class)
-                .setParameter("m", messageId).setParameter("t", box.type()).setParameter("i", box.id())
-                .setParameter("q", box.quality().name()).setParameter("s", State.DELIVERED).setMaxResults(1)
+        return em.createQuery("select e from BoxEntry e where e.messageId = :m and e.owner = :box"
+                + " and e.state = :s order by e.recipient desc", BoxEntry.class)
+                .setParameter("m", messageId).setParameter("box", BoxColumns.of(box)).setParameter("s", State.DELIVERED)
+                .setMaxResults(1)
                 .getResultStream().findFirst().orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
     }
 
@@ -344,9 +343,8 @@ public class MailboxService {
     }
 
     private List<OutOfOffice> absencesOf(BoxOwner box) {
-        return em.createQuery("select o from OutOfOffice o where o.ownerType = :t and o.ownerId = :i and o.quality = :q"
-                + " order by o.startsAt", OutOfOffice.class).setParameter("t", box.type()).setParameter("i", box.id())
-                .setParameter("q", box.quality().name()).getResultList();
+        return em.createQuery("select o from OutOfOffice o where o.owner = :box"
+                + " order by o.startsAt", OutOfOffice.class).setParameter("box", BoxColumns.of(box)).getResultList();
     }
 
     /**
@@ -354,21 +352,21 @@ public class MailboxService {
      * space: the lock is taken on the box's key-directory rows (a box exists once its owner published a token).
      */
     private void lockBox(BoxOwner box) {
-        em.createQuery("select e.id from Etk e where e.ownerType = :t and e.ownerId = :i and e.quality = :q", UUID.class)
-                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+        em.createQuery("select e.id from Etk e where e.owner = :box", UUID.class)
+                .setParameter("box", BoxColumns.of(box))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     private long usedBytes(BoxOwner box) {
-        return em.createQuery("select coalesce(sum(e.size), 0) from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
-                + " and e.quality = :q and e.state = :s", Long.class).setParameter("t", box.type()).setParameter("i", box.id())
-                .setParameter("q", box.quality().name()).setParameter("s", State.DELIVERED).getSingleResult();
+        return em.createQuery("select coalesce(sum(e.size), 0) from BoxEntry e where e.owner = :box"
+                + " and e.state = :s", Long.class).setParameter("box", BoxColumns.of(box))
+                .setParameter("s", State.DELIVERED).getSingleResult();
     }
 
     private long waiting(BoxOwner box) {
-        return em.createQuery("select count(e) from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
-                + " and e.quality = :q and e.state = :s", Long.class).setParameter("t", box.type()).setParameter("i", box.id())
-                .setParameter("q", box.quality().name()).setParameter("s", State.STANDBY).getSingleResult();
+        return em.createQuery("select count(e) from BoxEntry e where e.owner = :box"
+                + " and e.state = :s", Long.class).setParameter("box", BoxColumns.of(box))
+                .setParameter("s", State.STANDBY).getSingleResult();
     }
 
     /** Lets waiting messages in, oldest first, while they fit. */
@@ -376,9 +374,9 @@ public class MailboxService {
         lockBox(box);
         long used = usedBytes(box);
         Instant now = Instant.now();
-        for (BoxEntry waiting : em.createQuery("select e from BoxEntry e where e.ownerType = :t and e.ownerId = :i"
-                + " and e.quality = :q and e.state = :s order by e.arrivedAt, e.id", BoxEntry.class)
-                .setParameter("t", box.type()).setParameter("i", box.id()).setParameter("q", box.quality().name())
+        for (BoxEntry waiting : em.createQuery("select e from BoxEntry e where e.owner = :box"
+                + " and e.state = :s order by e.arrivedAt, e.id", BoxEntry.class)
+                .setParameter("box", BoxColumns.of(box))
                 .setParameter("s", State.STANDBY).getResultList()) {
             if (used + waiting.size() > QUOTA_BYTES) {
                 break;

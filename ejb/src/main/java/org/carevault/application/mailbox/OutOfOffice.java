@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.carevault.domain.Role;
 
 /** An absence of a box's owner, with up to five substitutes named to senders. */
 @Entity
@@ -21,14 +20,8 @@ public class OutOfOffice {
     @Id
     private UUID id;
 
-    @Column(name = "owner_type", nullable = false)
-    private String ownerType;
-
-    @Column(name = "owner_id", nullable = false)
-    private String ownerId;
-
-    @Column(name = "quality", nullable = false)
-    private String quality;
+    @jakarta.persistence.Embedded
+    private BoxColumns owner;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -45,9 +38,7 @@ public class OutOfOffice {
 
     OutOfOffice(BoxOwner owner, Instant startsAt, Instant endsAt, List<BoxOwner> substitutes) {
         this.id = UUID.randomUUID();
-        this.ownerType = owner.type();
-        this.ownerId = owner.id();
-        this.quality = owner.quality().name();
+        this.owner = BoxColumns.of(owner);
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.substitutes = substitutes.stream().map(BoxOwner::written).collect(Collectors.joining(" "));
@@ -58,7 +49,7 @@ public class OutOfOffice {
     }
 
     public BoxOwner owner() {
-        return new BoxOwner(ownerType, ownerId, Role.valueOf(quality));
+        return owner.box();
     }
 
     public Instant startsAt() {

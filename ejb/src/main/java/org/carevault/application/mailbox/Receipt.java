@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.carevault.domain.Role;
 
 /**
  * A receipt for one recipient: published (on send), received (first fetch), read (reported by the
@@ -30,14 +29,10 @@ public class Receipt {
     @Column(name = "message_id", nullable = false)
     private UUID messageId;
 
-    @Column(name = "recipient_type", nullable = false)
-    private String recipientType;
-
-    @Column(name = "recipient_id", nullable = false)
-    private String recipientId;
-
-    @Column(name = "quality", nullable = false)
-    private String quality;
+    @jakarta.persistence.Embedded
+    @jakarta.persistence.AttributeOverride(name = "type", column = @Column(name = "recipient_type", nullable = false))
+    @jakarta.persistence.AttributeOverride(name = "id", column = @Column(name = "recipient_id", nullable = false))
+    private BoxColumns recipient;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false)
@@ -56,9 +51,7 @@ public class Receipt {
     Receipt(UUID messageId, BoxOwner recipient, Kind kind, Instant at, Optional<byte[]> timeStamp) {
         this.id = UUID.randomUUID();
         this.messageId = messageId;
-        this.recipientType = recipient.type();
-        this.recipientId = recipient.id();
-        this.quality = recipient.quality().name();
+        this.recipient = BoxColumns.of(recipient);
         this.kind = kind;
         this.at = at;
         this.timeStamp = timeStamp.map(Base64.getEncoder()::encodeToString).orElse(null);
@@ -73,7 +66,7 @@ public class Receipt {
     }
 
     public BoxOwner recipient() {
-        return new BoxOwner(recipientType, recipientId, Role.valueOf(quality));
+        return recipient.box();
     }
 
     public Kind kind() {
