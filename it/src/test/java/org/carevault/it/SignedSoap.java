@@ -1,29 +1,13 @@
 package org.carevault.it;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.apache.wss4j.common.WSEncryptionPart;
 import org.apache.wss4j.common.crypto.Merlin;
-import org.apache.wss4j.dom.WSConstants;
-import org.apache.wss4j.dom.engine.WSSConfig;
-import org.apache.wss4j.dom.message.WSSecHeader;
-import org.apache.wss4j.dom.message.WSSecSignature;
-import org.apache.wss4j.dom.message.WSSecTimestamp;
 import org.carevault.crypto.pki.Credential;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -42,10 +26,6 @@ final class SignedSoap {
     static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
     static final String ENDPOINT = Stack.HUB + "/soap/IdentityService";
 
-    static {
-        WSSConfig.init();
-    }
-
     private SignedSoap() {
     }
 
@@ -62,27 +42,8 @@ final class SignedSoap {
      * Signs the envelope; {@code adjustTimestamp} may rewrite the Timestamp before it is signed
      * (to make it stale while keeping the signature valid).
      */
-    static String sign(String envelope, Credential signer, String signatureAlgorithm, Consumer<Element> adjustTimestamp)
-            throws Exception {
-        Document document = parse(envelope);
-        WSSecHeader header = new WSSecHeader(document);
-        header.insertSecurityHeader();
-
-        WSSecTimestamp timestamp = new WSSecTimestamp(header);
-        timestamp.setTimeToLive(300);
-        timestamp.build();
-        adjustTimestamp.accept(timestamp.getElement());
-
-        WSSecSignature signature = new WSSecSignature(header);
-        signature.setUserInfo("signer", KEY_PASSWORD);
-        signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
-        signature.setSignatureAlgorithm(signatureAlgorithm);
-        signature.setDigestAlgo(WSConstants.SHA256);
-        signature.setSigCanonicalization(WSConstants.C14N_EXCL_OMIT_COMMENTS);
-        signature.getParts().add(new WSEncryptionPart(WSConstants.ELEM_BODY, SOAP_NS, "Element"));
-        signature.getParts().add(new WSEncryptionPart(WSConstants.TIMESTAMP_TOKEN_LN, WSConstants.WSU_NS, "Element"));
-        signature.build(crypto(signer));
-        return serialise(document);
+    static String sign(String envelope, Credential signer, String signatureAlgorithm, Consumer<Element> adjustTimestamp) {
+        return org.carevault.client.SoapSigner.sign(envelope, signer, signatureAlgorithm, adjustTimestamp);
     }
 
     /**
@@ -121,6 +82,13 @@ final class SignedSoap {
         return call("ConsentService", CONSENT_NS, operation, children, signer);
     }
 
+    static final String MAILBOX_NS = "urn:carevault:ws:mailbox:v1";
+
+    /** A mailbox-service operation (service: MailboxPublication, MailboxConsultation or EtkDepot), likewise. */
+    static HttpResponse<String> mailbox(String service, String operation, String children, Credential signer) throws Exception {
+        return call(service + "Service", MAILBOX_NS, operation, children, signer);
+    }
+
     /** A vault-service operation, likewise. */
     static HttpResponse<String> vault(String operation, String children, Credential signer) throws Exception {
         return call("VaultService", VAULT_NS, operation, children, signer);
@@ -147,12 +115,8 @@ final class SignedSoap {
                 .POST(HttpRequest.BodyPublishers.ofString(sign(envelope, signer, RSA_SHA256, timestamp -> { })));
     }
 
-    static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    static Document parse(String xml) {
+        return org.carevault.client.SoapSigner.parse(xml);
     }
 
     /** The text of the first element with that local name, or null. */
@@ -162,23 +126,11 @@ final class SignedSoap {
     }
 
     /** The in-memory key store password of {@link #crypto}; alias "signer". */
-    static final String KEY_PASSWORD = "pw";
+    static final String KEY_PASSWORD = org.carevault.client.SoapSigner.KEY_PASSWORD;
 
     /** A WSS4J crypto holding the signer's key under the alias "signer". */
     static Merlin crypto(Credential signer) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("signer", signer.privateKey(), KEY_PASSWORD.toCharArray(), signer.chain().toArray(new Certificate[0]));
-        Merlin merlin = new Merlin();
-        merlin.setKeyStore(store);
-        return merlin;
+        return org.carevault.client.SoapSigner.crypto(signer);
     }
 
-    private static String serialise(Document document) throws Exception {
-        var transformer = TransformerFactory.newInstance().newTransformer();
-        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-        StringWriter out = new StringWriter();
-        transformer.transform(new DOMSource(document), new StreamResult(out));
-        return out.toString();
-    }
 }

@@ -84,6 +84,9 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         if (cause instanceof org.carevault.ws.vault.v1.CareVaultFault vault) {
             return vault.getFaultInfo();
         }
+        if (cause instanceof org.carevault.ws.mailbox.v1.CareVaultFault mailbox) {
+            return mailbox.getFaultInfo();
+        }
         return null;
     }
 

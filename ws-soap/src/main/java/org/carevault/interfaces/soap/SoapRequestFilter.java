@@ -16,7 +16,7 @@ import org.carevault.domain.ErrorCode;
 
 /**
  * The gate in front of every SOAP endpoint. It limits request bodies (system property
- * {@code carevault.soap.max-body-bytes}, default 12 MiB: a 10 MB message with its envelope) —
+ * {@code carevault.soap.max-body-bytes}, default 15 MiB: a 10 MiB sealed message in base64 with its envelope) —
  * a declared length over the limit is refused before anything is read, a chunked body while it is
  * read — and checks the envelope's shape ({@link EnvelopeShape}) before CXF parses it. Refusals
  * are coded faults. The body is held in memory once (at most the limit) to be checked and replayed.
@@ -25,7 +25,7 @@ import org.carevault.domain.ErrorCode;
 public class SoapRequestFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final int MAX_BYTES = Integer.getInteger("carevault.soap.max-body-bytes", 12 * 1024 * 1024);
+    static final int MAX_BYTES = Integer.getInteger("carevault.soap.max-body-bytes", 15 * 1024 * 1024);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
