@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In-container: a message sent 400 days ago (written by SQL, as time would have made it) is removed by
- * the hub's expiry job with its content, box copies and receipts; one sent yesterday stays; the run
+ * the hub's expiry job with its content, box copies and receipts; one sent yesterday, waiting for the
+ * space the old one took, stays and is let in; the run
  * leaves an audit entry (channel BATCH) that says how many. The job is the hub's
  * own EJB, called through its global JNDI name (reflection: its class is the EAR's, not this test's).
  */
@@ -32,6 +33,9 @@ class MailboxExpiryIT {
     static WebArchive deployment() {
         return InContainer.withSql(MailboxExpiryIT.class);
     }
+
+    /** A valid SSIN no test uses (its box holds only this test's rows; runs again in the same stack start from full). */
+    private static final String BOX_ID = "00000000196";
 
     @PersistenceContext(unitName = "in-container")
     private EntityManager em;
@@ -45,8 +49,8 @@ class MailboxExpiryIT {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
         transaction.begin();
-        insert(old, now.minus(Duration.ofDays(400)));
-        insert(recent, now.minus(Duration.ofDays(1)));
+        insert(old, now.minus(Duration.ofDays(400)), "DELIVERED", 3L * 1024 * 1024);
+        insert(recent, now.minus(Duration.ofDays(1)), "STANDBY", 1024);
         transaction.commit();
 
         Object job = new InitialContext().lookup("java:global/carevault/ejb/MailExpiry");
@@ -59,6 +63,8 @@ class MailboxExpiryIT {
         }
         assertEquals(1L, count("SELECT COUNT(*) FROM mail_message WHERE id = ?1", recent), "a recent message stays");
         assertEquals(1L, count("SELECT COUNT(*) FROM mail_content WHERE message_id = ?1", recent));
+        assertEquals("DELIVERED", em.createNativeQuery("SELECT state FROM mail_box_entry WHERE message_id = ?1")
+                .setParameter(1, recent).getSingleResult(), "the space the expiry freed lets the waiting message in");
         Object[] audit = (Object[]) em.createNativeQuery("SELECT action, channel, subject_id FROM audit_entry"
                 + " WHERE action = 'ExpireMessages' ORDER BY seq DESC").setMaxResults(1).getSingleResult();
         assertEquals("BATCH", audit[1]);
@@ -69,7 +75,8 @@ class MailboxExpiryIT {
         return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
-    private void insert(UUID id, Instant sentAt) {
+    /** A message in a made-up box of its own (filled by the old one), so that nothing else competes for the space. */
+    private void insert(UUID id, Instant sentAt, String state, long size) {
         OffsetDateTime at = sentAt.atOffset(ZoneOffset.UTC);
         em.createNativeQuery("INSERT INTO mail_message (id, sender_type, sender_id, sender_quality, recipients, publication_id,"
                 + " size_bytes, content_sha256, important, receipt_received, receipt_read, sent_at) VALUES (?1, 'SSIN',"
@@ -79,9 +86,9 @@ class MailboxExpiryIT {
         em.createNativeQuery("INSERT INTO mail_content (message_id, sealed) VALUES (?1, ?2)").setParameter(1, id)
                 .setParameter(2, new byte[] {1, 2, 3}).executeUpdate();
         em.createNativeQuery("INSERT INTO mail_box_entry (id, message_id, owner_type, owner_id, quality, is_recipient, folder,"
-                + " state, size_bytes, arrived_at) VALUES (?1, ?2, 'SSIN', '85021445650', 'PHARMACIST', TRUE, 'INBOX',"
-                + " 'DELIVERED', 3, ?3)").setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, at)
-                .executeUpdate();
+                + " state, size_bytes, arrived_at) VALUES (?1, ?2, 'SSIN', ?3, 'NURSE', TRUE, 'INBOX', ?4, ?5, ?6)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, BOX_ID).setParameter(4, state)
+                .setParameter(5, size).setParameter(6, at).executeUpdate();
         em.createNativeQuery("INSERT INTO mail_receipt (id, message_id, recipient_type, recipient_id, quality, kind, recorded_at)"
                 + " VALUES (?1, ?2, 'SSIN', '85021445650', 'PHARMACIST', 'PUBLISHED', ?3)").setParameter(1, UUID.randomUUID())
                 .setParameter(2, id).setParameter(3, at).executeUpdate();

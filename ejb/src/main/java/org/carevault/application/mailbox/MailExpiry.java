@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Removes messages older than {@code carevault.mailbox.lifetime-days} (default 365) from every box,
  * every {@code carevault.mailbox.expiry-interval-seconds} (default one hour), in batches; each run
- * that removed something leaves one entry in the audit trail (how many, never which).
+ * that removed something leaves one entry in the audit trail (how many, never which). Boxes that had
+ * space freed let their waiting messages in.
  */
 @Singleton
 @Startup
@@ -43,6 +44,9 @@ public class MailExpiry {
 
     @EJB
     private AuditLog audit;
+
+    @EJB
+    private MailboxService mailbox;
 
     @PostConstruct
     void schedule() {
@@ -65,6 +69,9 @@ public class MailExpiry {
         if (expired.isEmpty()) {
             return 0;
         }
+        List<BoxColumns> freed = em.createQuery("select distinct e.owner from BoxEntry e where e.messageId in :ids"
+                + " and e.state = :s", BoxColumns.class).setParameter("ids", expired)
+                .setParameter("s", BoxEntry.State.DELIVERED).getResultList();
         for (String entity : List.of("BoxEntry", "Receipt", "MailContent")) {
             em.createQuery("delete from " + entity + " x where x.messageId in :ids").setParameter("ids", expired).executeUpdate();
         }
@@ -72,6 +79,8 @@ public class MailExpiry {
         audit.record(new AuditEvent(now, Channel.BATCH, "ExpireMessages", Optional.empty(), Optional.empty(), Optional.empty(),
                 DataType.MESSAGE_META, Operation.WRITE, Decision.permit(Decision.Basis.ROLE), Optional.empty(),
                 Optional.of(Integer.toString(expired.size()))));
+        em.flush();
+        freed.forEach(box -> mailbox.admitWaiting(box.box()));
         LOG.infof("CV-MAIL-100 %d expired messages removed", expired.size());
         return expired.size();
     }

@@ -369,8 +369,8 @@ public class MailboxService {
                 .setParameter("s", State.STANDBY).getSingleResult();
     }
 
-    /** Lets waiting messages in, oldest first, while they fit. */
-    private void admitWaiting(BoxOwner box) {
+    /** Lets waiting messages in, oldest first, while they fit (also after the expiry job freed space). */
+    public void admitWaiting(BoxOwner box) {
         lockBox(box);
         long used = usedBytes(box);
         Instant now = Instant.now();
