@@ -20,7 +20,7 @@ import org.carevault.crypto.pki.Pkcs12;
  * <pre>
  * MailboxCli --hub URL --key me.p12 --encryption me-encryption.p12 --password PW --trust ca.pem COMMAND
  *   publish                                   publish my encryption token
- *   send --to BOX [--to BOX…] --subject S --body TEXT [--attach FILE…] [--important] [--receipts]
+ *   send --to BOX [--to BOX…] --subject S --body TEXT [--attach FILE…] [--important] [--receipts] [--reply-to ID]
  *   list [--folder INBOX|SENTBOX|BININBOX|BINSENTBOX]
  *   read ID [--save DIR]                      open, verify the sender, print, save the annexes
  *   acks ID                                   receipts of a message I sent, time-stamps verified
@@ -103,7 +103,8 @@ public final class MailboxCli {
         Letter letter = Letter.text(required(options, "subject"), required(options, "body"), annexes.toArray(Letter.Annex[]::new));
         boolean receipts = options.containsKey("receipts");
         MailboxClient.Sent sent = client.send("cli-" + UUID.randomUUID(), letter, to,
-                new MailboxClient.Options(options.containsKey("important"), receipts, receipts, Optional.empty()));
+                new MailboxClient.Options(options.containsKey("important"), receipts, receipts, Optional.empty(),
+                        one(options, "reply-to")));
         out.println("sent " + sent.messageId() + " to " + to.size() + " recipient(s)");
         sent.absent().forEach(a -> out.println("  " + a.recipient() + " is away until " + a.until() + "; substitutes: "
                 + a.substitutes()));

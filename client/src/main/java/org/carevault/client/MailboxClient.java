@@ -60,9 +60,14 @@ public final class MailboxClient {
         }
     }
 
-    /** How a letter is sent. */
-    public record Options(boolean important, boolean receiptReceived, boolean receiptRead, Optional<String> patientSsin) {
-        public static final Options NONE = new Options(false, false, false, Optional.empty());
+    /** How a letter is sent: flags, the patient it concerns, the message it answers. */
+    public record Options(boolean important, boolean receiptReceived, boolean receiptRead, Optional<String> patientSsin,
+            Optional<String> inReplyTo) {
+        public static final Options NONE = new Options(false, false, false, Optional.empty(), Optional.empty());
+
+        public Options answering(String messageId) {
+            return new Options(important, receiptReceived, receiptRead, patientSsin, Optional.of(messageId));
+        }
     }
 
     public record Absence(Box recipient, Instant until, List<Box> substitutes) {
@@ -72,7 +77,8 @@ public final class MailboxClient {
     }
 
     public record MessageInfo(String id, String publicationId, Box sender, List<Box> recipients, Instant sentAt, long size,
-            boolean important, String folder, Optional<Instant> receivedAt, Optional<Instant> readAt) {
+            boolean important, String folder, Optional<Instant> receivedAt, Optional<Instant> readAt,
+            Optional<String> inReplyTo) {
     }
 
     /** A message opened here: the letter, and the sender whose signatures verified. */
@@ -141,6 +147,7 @@ public final class MailboxClient {
                 .append("<m:ReceiptReceived>").append(options.receiptReceived()).append("</m:ReceiptReceived>")
                 .append("<m:ReceiptRead>").append(options.receiptRead()).append("</m:ReceiptRead>");
         options.patientSsin().ifPresent(ssin -> body.append("<m:PatientSsin>").append(esc(ssin)).append("</m:PatientSsin>"));
+        options.inReplyTo().ifPresent(id -> body.append("<m:InReplyTo>").append(esc(id)).append("</m:InReplyTo>"));
         body.append("<m:Sealed>").append(b64(sealed)).append("</m:Sealed>");
         Document response = call("MailboxPublication", "SendMessage", body.toString());
         List<Absence> absent = new ArrayList<>();
@@ -187,6 +194,12 @@ public final class MailboxClient {
             call("MailboxConsultation", "SendReadReceipt", "<m:MessageId>" + esc(messageId) + "</m:MessageId>");
         }
         return new Received(info, letter, sender);
+    }
+
+    /** getMessageHistory: the conversation, oldest first, as far as this box holds it. */
+    public List<MessageInfo> history(String messageId) {
+        Document response = call("MailboxConsultation", "GetMessageHistory", "<m:MessageId>" + esc(messageId) + "</m:MessageId>");
+        return all(response, "Message").stream().map(MailboxClient::info).toList();
     }
 
     /** getMessageAcknowledgmentsStatus, each time-stamp verified here against the trusted CA. */
@@ -255,7 +268,7 @@ public final class MailboxClient {
                 children(message, "Recipient").stream().map(Box::of).toList(), Instant.parse(text(message, "SentAt")),
                 Long.parseLong(text(message, "Size")), Boolean.parseBoolean(text(message, "Important")), text(message, "Folder"),
                 Optional.ofNullable(text(message, "ReceivedAt")).map(Instant::parse),
-                Optional.ofNullable(text(message, "ReadAt")).map(Instant::parse));
+                Optional.ofNullable(text(message, "ReadAt")).map(Instant::parse), Optional.ofNullable(text(message, "InReplyTo")));
     }
 
     private static String ids(List<String> messageIds) {

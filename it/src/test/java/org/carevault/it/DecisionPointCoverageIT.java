@@ -84,6 +84,7 @@ class DecisionPointCoverageIT {
                     + " patient's trail (MailboxPatientIT)"),
             Map.entry("POST /mailbox/messages/{id}/read", "the recipient's own receipt"),
             Map.entry("GET /mailbox/messages/{id}/acknowledgements", "the sender's own receipts"),
+            Map.entry("GET /mailbox/messages/{id}/history", "routing data of the conversation, as far as the caller's box holds it"),
             Map.entry("POST /mailbox/moves", "the caller's own box"),
             Map.entry("POST /mailbox/deletions", "the caller's own box"),
             Map.entry("GET /mailbox/out-of-office", "the caller's own absences"),

@@ -49,7 +49,7 @@ class MailboxSoapIT {
     void aLetterWithAnAnnexGoesThroughSoapAndIsOpenedReadAndAcknowledged() {
         Letter letter = MailboxIT.letter("via SOAP.");
         MailboxClient.Sent sent = gp.send("soap-" + UUID.randomUUID(), letter, List.of(PHARMACIST),
-                new MailboxClient.Options(true, true, true, Optional.empty()));
+                new MailboxClient.Options(true, true, true, Optional.empty(), Optional.empty()));
         assertFalse(sent.repeated());
 
         MailboxClient.MessageInfo listed = pharmacist.list("INBOX").stream().filter(m -> m.id().equals(sent.messageId()))
@@ -120,5 +120,27 @@ class MailboxSoapIT {
         assertEquals(1, pharmacist.list("INBOX").stream().filter(m -> m.publicationId().equals(publication)).count());
         assertFalse(first.messageId().isBlank());
         assertTrue(Instant.now().isAfter(pharmacist.list("INBOX").get(0).sentAt()));
+    }
+
+    @Test
+    void aConversationIsFollowedFromAnyOfItsMessagesAsFarAsTheBoxHoldsIt() {
+        Box gpBox = Box.parse(MailboxApi.GP.box());
+        MailboxClient.Sent question = gp.send("q-" + UUID.randomUUID(), MailboxIT.letter("vraag."), List.of(PHARMACIST),
+                MailboxClient.Options.NONE);
+        MailboxClient.Sent answer = pharmacist.send("a-" + UUID.randomUUID(), MailboxIT.letter("antwoord."), List.of(gpBox),
+                MailboxClient.Options.NONE.answering(question.messageId()));
+        MailboxClient.Sent thanks = gp.send("t-" + UUID.randomUUID(), MailboxIT.letter("dank."), List.of(PHARMACIST),
+                MailboxClient.Options.NONE.answering(answer.messageId()));
+        List<String> expected = List.of(question.messageId(), answer.messageId(), thanks.messageId());
+        for (MailboxClient client : List.of(gp, pharmacist)) {
+            for (String from : expected) {
+                assertEquals(expected, client.history(from).stream().map(MailboxClient.MessageInfo::id).toList());
+            }
+        }
+        assertEquals(question.messageId(), pharmacist.history(answer.messageId()).get(1).inReplyTo().orElseThrow());
+        assertEquals("CV-REQ-005", assertThrows(MailboxException.class, () -> nurse.history(question.messageId())).code());
+        assertEquals("CV-REQ-005", assertThrows(MailboxException.class, () -> nurse.send("n-" + UUID.randomUUID(),
+                MailboxIT.letter("ook ik."), List.of(PHARMACIST), MailboxClient.Options.NONE.answering(question.messageId())))
+                .code(), "one answers only a message one holds");
     }
 }

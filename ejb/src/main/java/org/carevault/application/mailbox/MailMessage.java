@@ -52,12 +52,15 @@ public class MailMessage {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    @Column(name = "in_reply_to")
+    private UUID inReplyTo;
+
     protected MailMessage() {
         // for JPA
     }
 
     MailMessage(BoxOwner sender, List<BoxOwner> recipients, String publicationId, Optional<String> patientRef, long size, String contentSha256,
-            boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt) {
+            boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt, Optional<UUID> inReplyTo) {
         this.id = UUID.randomUUID();
         this.sender = BoxColumns.of(sender);
         this.recipients = recipients.stream().map(BoxOwner::written).collect(Collectors.joining(" "));
@@ -69,6 +72,12 @@ public class MailMessage {
         this.receiptReceived = receiptReceived;
         this.receiptRead = receiptRead;
         this.sentAt = sentAt;
+        this.inReplyTo = inReplyTo.orElse(null);
+    }
+
+    /** The message this one answers, if any. */
+    public Optional<UUID> inReplyTo() {
+        return Optional.ofNullable(inReplyTo);
     }
 
     public UUID id() {

@@ -68,7 +68,7 @@ public class MailboxService {
 
     /** sendMessage's input: the sealed bytes and what the hub needs to route them. */
     public record Outgoing(String publicationId, List<BoxOwner> recipients, boolean important, boolean receiptReceived,
-            boolean receiptRead, Optional<PatientRef> patient, byte[] sealed) {
+            boolean receiptRead, Optional<PatientRef> patient, Optional<UUID> inReplyTo, byte[] sealed) {
     }
 
     /** A recipient who is away, and who stands in. */
@@ -82,7 +82,7 @@ public class MailboxService {
     /** A message as listed (never its content). */
     public record Listed(UUID id, String publicationId, BoxOwner sender, List<BoxOwner> recipients, Instant sentAt,
             long size, boolean important, Folder folder, Optional<Instant> receivedAt, Optional<Instant> readAt,
-            Optional<String> patientRef) {
+            Optional<String> patientRef, Optional<UUID> inReplyTo) {
     }
 
     /** getFullMessage: the listing and the sealed bytes. */
@@ -132,10 +132,12 @@ public class MailboxService {
                 throw new CareVaultException(ErrorCode.RECIPIENT_WITHOUT_TOKEN);
             }
         }
+        outgoing.inReplyTo().ifPresent(answered -> entryOf(sender, answered));
         requireSealedBy(sender, outgoing.sealed(), now);
 
         MailMessage message = new MailMessage(sender, recipients, outgoing.publicationId(), outgoing.patient().map(PatientRef::value),
-                outgoing.sealed().length, digest, outgoing.important(), outgoing.receiptReceived(), outgoing.receiptRead(), now);
+                outgoing.sealed().length, digest, outgoing.important(), outgoing.receiptReceived(), outgoing.receiptRead(), now,
+                outgoing.inReplyTo());
         em.persist(message);
         em.persist(new MailContent(message.id(), outgoing.sealed()));
         em.persist(new BoxEntry(message.id(), sender, false, State.DELIVERED, message.size(), now));
@@ -233,6 +235,35 @@ public class MailboxService {
         }
     }
 
+    /**
+     * getMessageHistory: the conversation the message belongs to (the messages it answers and those
+     * answering it, transitively), oldest first, as far as the caller's box holds them.
+     */
+    public List<Listed> history(Caller caller, UUID messageId) {
+        BoxOwner box = careBox(caller);
+        entryOf(box, messageId);
+        UUID root = messageId;
+        java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(root));
+        while (true) {
+            Optional<UUID> up = em.find(MailMessage.class, root).inReplyTo();
+            if (up.isEmpty() || !seen.add(up.get()) || em.find(MailMessage.class, up.get()) == null) {
+                break;
+            }
+            root = up.get();
+        }
+        List<UUID> thread = new ArrayList<>(List.of(root));
+        for (int i = 0; i < thread.size() && thread.size() <= 1000; i++) {
+            em.createQuery("select m.id from MailMessage m where m.inReplyTo = :id", UUID.class).setParameter("id", thread.get(i))
+                    .getResultList().stream().filter(id -> !thread.contains(id)).forEach(thread::add);
+        }
+        List<Listed> visible = new ArrayList<>();
+        for (UUID id : thread) {
+            findEntry(box, id).ifPresent(entry -> visible.add(listed(entry, em.find(MailMessage.class, id))));
+        }
+        visible.sort(java.util.Comparator.comparing(Listed::sentAt));
+        return visible;
+    }
+
     /** getBoxInfo. */
     public BoxInfo boxInfo(Caller caller) {
         BoxOwner box = careBox(caller);
@@ -309,11 +340,15 @@ public class MailboxService {
     }
 
     private BoxEntry entryOf(BoxOwner box, UUID messageId) {
+        return findEntry(box, messageId).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
+    }
+
+    /** The box's delivered copy of the message (the received one when the owner sent it to itself too). */
+    private Optional<BoxEntry> findEntry(BoxOwner box, UUID messageId) {
         return em.createQuery("select e from BoxEntry e where e.messageId = :m and e.owner = :box"
                 + " and e.state = :s order by e.recipient desc", BoxEntry.class)
                 .setParameter("m", messageId).setParameter("box", BoxColumns.of(box)).setParameter("s", State.DELIVERED)
-                .setMaxResults(1)
-                .getResultStream().findFirst().orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     private List<BoxEntry> entriesOf(BoxOwner box, List<UUID> ids) {
@@ -330,7 +365,7 @@ public class MailboxService {
     private Listed listed(BoxEntry entry, MailMessage message) {
         return new Listed(message.id(), message.publicationId(), message.sender(), message.recipients(),
                 message.sentAt(), message.size(), message.important(), entry.folder(), entry.receivedAt(), entry.readAt(),
-                message.patientRef());
+                message.patientRef(), message.inReplyTo());
     }
 
     private List<Absence> absences(List<BoxOwner> recipients, Instant at) {

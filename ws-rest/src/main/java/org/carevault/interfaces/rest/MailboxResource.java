@@ -65,14 +65,14 @@ public class MailboxResource {
 
     /**
      * sendMessage: {@code ?publicationId=…&to=TYPE:ID:QUALITY (repeated)&important=&receipt=received|read
-     * (repeated)&patient=<patientRef>}, body the sealed message. 201, or 200 when the publication id was sent before.
+     * (repeated)&patient=<patientRef>&inReplyTo=<message id>}, body the sealed message. 201, or 200 when the publication id was sent before.
      */
     @POST
     @Path("/messages")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response send(@QueryParam("publicationId") String publicationId, @QueryParam("to") List<String> to,
             @QueryParam("important") @DefaultValue("false") String important, @QueryParam("receipt") List<String> receipts,
-            @QueryParam("patient") String patient, byte[] sealed) {
+            @QueryParam("patient") String patient, @QueryParam("inReplyTo") String inReplyTo, byte[] sealed) {
         Set<String> asked = Set.copyOf(receipts);
         if (!Set.of("received", "read").containsAll(asked)) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'receipt' is received or read");
@@ -80,7 +80,7 @@ public class MailboxResource {
         MailboxService.Sent sent = mailbox.send(restCaller.current(), new MailboxService.Outgoing(publicationId,
                 to.stream().map(BoxOwner::parse).toList(), flag("important", important), asked.contains("received"),
                 asked.contains("read"), Optional.ofNullable(patient).map(PatientRef::parse),
-                sealed == null ? new byte[0] : sealed));
+                Optional.ofNullable(inReplyTo).map(ObjectIds::parse), sealed == null ? new byte[0] : sealed));
         SentView view = SentView.of(sent);
         return sent.repeated() ? Response.ok(view).build()
                 : Response.created(uri.getAbsolutePathBuilder().path(view.messageId()).build()).entity(view).build();
@@ -116,6 +116,13 @@ public class MailboxResource {
     public Response read(@PathParam("id") String id) {
         mailbox.markRead(restCaller.current(), ObjectIds.parse(id));
         return Response.noContent().build();
+    }
+
+    /** getMessageHistory: the conversation, oldest first, as far as the caller's box holds it. */
+    @GET
+    @Path("/messages/{id}/history")
+    public List<MessageView> history(@PathParam("id") String id) {
+        return mailbox.history(restCaller.current(), ObjectIds.parse(id)).stream().map(MessageView::of).toList();
     }
 
     /** getMessageAcknowledgmentsStatus (the sender only). */

@@ -34,11 +34,12 @@ public final class MailboxViews {
     }
 
     public record MessageView(String id, String publicationId, String sender, List<String> recipients, Instant sentAt,
-            long size, boolean important, String folder, Instant receivedAt, Instant readAt, String patientRef) {
+            long size, boolean important, String folder, Instant receivedAt, Instant readAt, String patientRef, String inReplyTo) {
         static MessageView of(MailboxService.Listed listed) {
             return new MessageView(listed.id().toString(), listed.publicationId(), listed.sender().written(),
                     written(listed.recipients()), listed.sentAt(), listed.size(), listed.important(), listed.folder().name(),
-                    listed.receivedAt().orElse(null), listed.readAt().orElse(null), listed.patientRef().orElse(null));
+                    listed.receivedAt().orElse(null), listed.readAt().orElse(null), listed.patientRef().orElse(null),
+                    listed.inReplyTo().map(Object::toString).orElse(null));
         }
     }
 

@@ -19,6 +19,7 @@ import org.carevault.ws.mailbox.v1.Empty;
 import org.carevault.ws.mailbox.v1.GetBoxInfoResponse;
 import org.carevault.ws.mailbox.v1.GetFullMessageResponse;
 import org.carevault.ws.mailbox.v1.GetMessageAcknowledgmentsStatusResponse;
+import org.carevault.ws.mailbox.v1.GetMessageHistoryResponse;
 import org.carevault.ws.mailbox.v1.GetMessagesListRequest;
 import org.carevault.ws.mailbox.v1.GetMessagesListResponse;
 import org.carevault.ws.mailbox.v1.GetOoOListResponse;
@@ -112,6 +113,16 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
             GetMessageAcknowledgmentsStatusResponse response = new GetMessageAcknowledgmentsStatusResponse();
             mailbox.acknowledgements(SoapCaller.of(context), id)
                     .forEach(ack -> response.getAcknowledgment().add(MailboxSoap.acknowledgment(id, ack)));
+            return response;
+        });
+    }
+
+    @Override
+    public GetMessageHistoryResponse getMessageHistory(MessageIdRequest request) throws CareVaultFault {
+        return MailboxSoap.call(() -> {
+            GetMessageHistoryResponse response = new GetMessageHistoryResponse();
+            mailbox.history(SoapCaller.of(context), ObjectIds.parse(request.getMessageId()))
+                    .forEach(m -> response.getMessage().add(MailboxSoap.message(m)));
             return response;
         });
     }

@@ -46,7 +46,7 @@ public class MailboxPublicationEndpoint implements MailboxPublicationPortType {
                     MailboxSoap.owners(request.getRecipient()), Boolean.TRUE.equals(request.isImportant()),
                     Boolean.TRUE.equals(request.isReceiptReceived()), Boolean.TRUE.equals(request.isReceiptRead()),
                     Optional.ofNullable(request.getPatientSsin()).map(ssin -> patients.resolve(caller, ssin)),
-                    request.getSealed()));
+                    Optional.ofNullable(request.getInReplyTo()).map(org.carevault.domain.ObjectIds::parse), request.getSealed()));
             SendMessageResponse response = new SendMessageResponse();
             response.setMessageId(sent.messageId().toString());
             response.setRepeated(sent.repeated());

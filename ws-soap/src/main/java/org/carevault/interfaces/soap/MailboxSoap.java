@@ -70,6 +70,7 @@ final class MailboxSoap {
         listed.receivedAt().ifPresent(t -> info.setReceivedAt(SoapViews.time(t)));
         listed.readAt().ifPresent(t -> info.setReadAt(SoapViews.time(t)));
         listed.patientRef().ifPresent(info::setPatientRef);
+        listed.inReplyTo().ifPresent(id -> info.setInReplyTo(id.toString()));
         return info;
     }
 
