@@ -140,7 +140,11 @@ public final class MailboxClient {
             }
             recipients.addAll(tokens);
         }
-        byte[] sealed = Sealer.seal(letter.encode(), authentication, recipients);
+        return sendSealed(publicationId, Sealer.seal(letter.encode(), authentication, recipients), to, options);
+    }
+
+    /** sendMessage of bytes already sealed (by {@link #send}, or by software that seals itself). */
+    public Sent sendSealed(String publicationId, byte[] sealed, List<Box> to, Options options) {
         StringBuilder body = new StringBuilder("<m:PublicationId>" + esc(publicationId) + "</m:PublicationId>");
         to.forEach(box -> body.append(box.xml("Recipient")));
         body.append("<m:Important>").append(options.important()).append("</m:Important>")
@@ -171,7 +175,7 @@ public final class MailboxClient {
      * copy) and the sender verified; a received message is then reported read (SendReadReceipt).
      */
     public Received read(String messageId) {
-        Document response = call("MailboxConsultation", "GetFullMessage", "<m:MessageId>" + esc(messageId) + "</m:MessageId>");
+        Document response = fullMessage(messageId);
         MessageInfo info = info(first(response, "Message"));
         byte[] sealed = Base64.getDecoder().decode(text(response.getDocumentElement(), "Sealed"));
         Unsealer.Unsealed opened;
@@ -194,6 +198,15 @@ public final class MailboxClient {
             call("MailboxConsultation", "SendReadReceipt", "<m:MessageId>" + esc(messageId) + "</m:MessageId>");
         }
         return new Received(info, letter, sender);
+    }
+
+    /** getFullMessage's sealed bytes, not opened and not reported read. */
+    public byte[] fetchSealed(String messageId) {
+        return Base64.getDecoder().decode(text(fullMessage(messageId).getDocumentElement(), "Sealed"));
+    }
+
+    private Document fullMessage(String messageId) {
+        return call("MailboxConsultation", "GetFullMessage", "<m:MessageId>" + esc(messageId) + "</m:MessageId>");
     }
 
     /** getMessageHistory: the conversation, oldest first, as far as this box holds it. */
