@@ -96,7 +96,9 @@ public final class MailboxClient {
     private final Credential authentication;
     private final Credential encryption;
     private final List<X509Certificate> trust;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final org.apache.wss4j.common.crypto.Merlin signing;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * @param hub            the hub's base URL (e.g. {@code http://localhost:8080})
@@ -109,6 +111,11 @@ public final class MailboxClient {
         this.authentication = authentication;
         this.encryption = encryption;
         this.trust = List.copyOf(trust);
+        try {
+            this.signing = SoapSigner.crypto(authentication);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the authentication key cannot be used for signing", e);
+        }
     }
 
     /** PublishEtk: the encryption certificate, signed with the authentication key. Returns the token's id. */
@@ -249,7 +256,7 @@ public final class MailboxClient {
     /** Signs and sends one request; returns the response element's document, or throws the hub's coded refusal. */
     private Document call(String service, String operation, String children) {
         String request = SoapSigner.sign(SoapSigner.envelope("<m:" + operation + "Request xmlns:m=\"" + NS + "\">" + children
-                + "</m:" + operation + "Request>"), authentication);
+                + "</m:" + operation + "Request>"), signing, SoapSigner.RSA_SHA256, timestamp -> { });
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(hub.resolve("/soap/" + service + "Service"))

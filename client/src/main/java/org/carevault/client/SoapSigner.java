@@ -54,6 +54,20 @@ public final class SoapSigner {
     /** As {@link #sign(String, Credential)}; {@code adjustTimestamp} may rewrite the Timestamp before it is signed. */
     public static String sign(String envelope, Credential signer, String signatureAlgorithm, Consumer<Element> adjustTimestamp) {
         try {
+            return sign(envelope, crypto(signer), signatureAlgorithm, adjustTimestamp);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the request cannot be signed", e);
+        }
+    }
+
+    /**
+     * With the signer's key already in a WSS4J crypto ({@link #crypto}), which a client making many
+     * requests keeps: putting a key into it costs a password-based encryption each time.
+     */
+    public static String sign(String envelope, Merlin crypto, String signatureAlgorithm, Consumer<Element> adjustTimestamp) {
+        try {
             Document document = parse(envelope);
             WSSecHeader header = new WSSecHeader(document);
             header.insertSecurityHeader();
@@ -69,7 +83,7 @@ public final class SoapSigner {
             signature.setSigCanonicalization(WSConstants.C14N_EXCL_OMIT_COMMENTS);
             signature.getParts().add(new WSEncryptionPart(WSConstants.ELEM_BODY, SOAP_NS, "Element"));
             signature.getParts().add(new WSEncryptionPart(WSConstants.TIMESTAMP_TOKEN_LN, WSConstants.WSU_NS, "Element"));
-            signature.build(crypto(signer));
+            signature.build(crypto);
             return serialise(document);
         } catch (Exception e) {
             throw new IllegalStateException("the request cannot be signed", e);
