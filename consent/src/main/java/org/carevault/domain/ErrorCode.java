@@ -42,6 +42,7 @@ public enum ErrorCode {
     MESSAGE_TOO_LARGE("CV-MAIL-006", 413, "The message is larger than the hub accepts"),
     TOO_MANY_IDS("CV-MAIL-007", 400, "At most 100 message ids per request"),
     PUBLICATION_REUSED("CV-MAIL-008", 409, "This publication id was already used for another message"),
+    NOT_MANDATED("CV-MAIL-009", 403, "The caller holds no mandate for this box"),
 
     INTERNAL("CV-SYS-001", 500, "An internal error occurred"),
     UNAVAILABLE("CV-SYS-002", 503, "The service is temporarily unavailable");

@@ -88,6 +88,9 @@ class DecisionPointCoverageIT {
             Map.entry("POST /mailbox/moves", "the caller's own box"),
             Map.entry("POST /mailbox/deletions", "the caller's own box"),
             Map.entry("GET /mailbox/out-of-office", "the caller's own absences"),
+            Map.entry("GET /mailbox/mandates", "the caller's own mandates, granted and held"),
+            Map.entry("POST /mailbox/mandates", "the caller's box grants a mandate"),
+            Map.entry("DELETE /mailbox/mandates/{id}", "the caller's box ends a mandate"),
             Map.entry("POST /mailbox/out-of-office", "the caller's own absences"),
             Map.entry("DELETE /mailbox/out-of-office/{id}", "the caller's own absences"));
 

@@ -40,7 +40,8 @@ import org.carevault.domain.consent.PatientRef;
  * outer signature is the caller's, every recipient has a valid encryption token), keeps one copy per
  * box, time-stamps receipts, and lets only a box's owner see, move or delete what is in it. A message
  * about a patient goes through the access decision (the sender needs consent and a relationship; a
- * recipient's fetch is recorded in the patient's trail).
+ * recipient's fetch is recorded in the patient's trail). Consulting a box is for its owner, or for a
+ * party the owner gave a mandate.
  */
 @Stateless
 @jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
@@ -152,8 +153,8 @@ public class MailboxService {
     }
 
     /** getMessagesList: a folder's delivered messages, newest first. */
-    public List<Listed> list(Caller caller, Folder folder, int offset, int limit) {
-        BoxOwner box = careBox(caller);
+    public List<Listed> list(Caller caller, Optional<BoxOwner> onBehalfOf, Folder folder, int offset, int limit) {
+        BoxOwner box = boxOf(caller, onBehalfOf);
         if (offset < 0 || limit < 1 || limit > 100) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "offset >= 0, limit 1 to 100");
         }
@@ -170,14 +171,14 @@ public class MailboxService {
     }
 
     /** A message's routing data, as listed (no receipt: the content is not fetched). */
-    public Listed message(Caller caller, UUID messageId) {
-        BoxEntry entry = entryOf(careBox(caller), messageId);
+    public Listed message(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+        BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         return listed(entry, em.find(MailMessage.class, messageId));
     }
 
     /** getFullMessage: the sealed bytes; a recipient's first fetch is the RECEIVED receipt. */
-    public Full fetch(Caller caller, UUID messageId) {
-        BoxEntry entry = entryOf(careBox(caller), messageId);
+    public Full fetch(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+        BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         MailMessage message = em.find(MailMessage.class, messageId);
         message.patientRef().ifPresent(patient -> access.authorize(caller, Optional.of(PatientRef.parse(patient)),
                 Intent.of("GetFullMessage", DataType.MESSAGE_META, Operation.READ)));
@@ -189,8 +190,8 @@ public class MailboxService {
     }
 
     /** The recipient's software reports that it unsealed and showed the message: the READ receipt. */
-    public void markRead(Caller caller, UUID messageId) {
-        BoxEntry entry = entryOf(careBox(caller), messageId);
+    public void markRead(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+        BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         if (!entry.recipient()) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "Only a recipient reports reading");
         }
@@ -203,8 +204,8 @@ public class MailboxService {
     }
 
     /** moveMessage: all ids or none, at most 100, each to a folder of its kind. */
-    public void move(Caller caller, List<UUID> ids, Folder target) {
-        BoxOwner box = careBox(caller);
+    public void move(Caller caller, Optional<BoxOwner> onBehalfOf, List<UUID> ids, Folder target) {
+        BoxOwner box = boxOf(caller, onBehalfOf);
         for (BoxEntry entry : entriesOf(box, ids)) {
             if (!entry.mayMoveTo(target)) {
                 throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A received message stays in INBOX or BININBOX,"
@@ -218,8 +219,8 @@ public class MailboxService {
      * deleteMessage: from INBOX or SENTBOX to its bin; from a bin, gone from this box (the message
      * itself once no box holds it). Freed space lets waiting messages in.
      */
-    public void delete(Caller caller, List<UUID> ids) {
-        BoxOwner box = careBox(caller);
+    public void delete(Caller caller, Optional<BoxOwner> onBehalfOf, List<UUID> ids) {
+        BoxOwner box = boxOf(caller, onBehalfOf);
         boolean freed = false;
         for (BoxEntry entry : entriesOf(box, ids)) {
             if (entry.folder() == Folder.INBOX || entry.folder() == Folder.SENTBOX) {
@@ -239,8 +240,8 @@ public class MailboxService {
      * getMessageHistory: the conversation the message belongs to (the messages it answers and those
      * answering it, transitively), oldest first, as far as the caller's box holds them.
      */
-    public List<Listed> history(Caller caller, UUID messageId) {
-        BoxOwner box = careBox(caller);
+    public List<Listed> history(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+        BoxOwner box = boxOf(caller, onBehalfOf);
         entryOf(box, messageId);
         UUID root = messageId;
         java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(root));
@@ -265,8 +266,8 @@ public class MailboxService {
     }
 
     /** getBoxInfo. */
-    public BoxInfo boxInfo(Caller caller) {
-        BoxOwner box = careBox(caller);
+    public BoxInfo boxInfo(Caller caller, Optional<BoxOwner> onBehalfOf) {
+        BoxOwner box = boxOf(caller, onBehalfOf);
         long unread = em.createQuery("select count(e) from BoxEntry e where e.owner = :box"
                 + " and e.recipient = true and e.state = :s and e.readAt is null", Long.class)
                 .setParameter("box", BoxColumns.of(box))
@@ -275,8 +276,8 @@ public class MailboxService {
     }
 
     /** getMessageAcknowledgmentsStatus: the sender sees every recipient's receipts with their time-stamps. */
-    public List<Acknowledgement> acknowledgements(Caller caller, UUID messageId) {
-        BoxEntry entry = entryOf(careBox(caller), messageId);
+    public List<Acknowledgement> acknowledgements(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+        BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         if (entry.recipient()) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
@@ -316,7 +317,60 @@ public class MailboxService {
         em.remove(absence);
     }
 
+    /** A mandate granted by the caller's box to another party (not to itself), or the one already active. */
+    public Mandate grantMandate(Caller caller, org.carevault.domain.access.PartyKey mandatee) {
+        BoxOwner box = careBox(caller);
+        if (mandatee.equals(org.carevault.domain.access.PartyKey.of(caller.id()))) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A box's owner needs no mandate");
+        }
+        Optional<Mandate> active = activeMandate(box, mandatee);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        Mandate mandate = new Mandate(box, mandatee, Instant.now());
+        em.persist(mandate);
+        return mandate;
+    }
+
+    /** The mandates the caller's box granted (active and revoked) and those the caller holds (active), newest first. */
+    public List<Mandate> mandates(Caller caller) {
+        BoxOwner box = careBox(caller);
+        org.carevault.domain.access.PartyKey self = org.carevault.domain.access.PartyKey.of(caller.id());
+        return em.createQuery("select m from Mandate m where m.owner = :box or (m.mandateeType = :t and m.mandateeId = :i"
+                + " and m.revokedAt is null) order by m.grantedAt desc", Mandate.class).setParameter("box", BoxColumns.of(box))
+                .setParameter("t", self.type()).setParameter("i", self.value()).getResultList();
+    }
+
+    /** The box's owner ends a mandate. */
+    public void revokeMandate(Caller caller, UUID id) {
+        Mandate mandate = em.find(Mandate.class, id);
+        if (mandate == null || !mandate.owner().equals(careBox(caller))) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+        if (mandate.revokedAt().isEmpty()) {
+            mandate.revoke(Instant.now());
+        }
+    }
+
     // --- internals ---------------------------------------------------------------------------
+
+    /** The box a consultation works on: the caller's own, or one whose owner gave the caller an active mandate. */
+    private BoxOwner boxOf(Caller caller, Optional<BoxOwner> onBehalfOf) {
+        BoxOwner own = careBox(caller);
+        if (onBehalfOf.isEmpty() || onBehalfOf.get().equals(own)) {
+            return own;
+        }
+        if (activeMandate(onBehalfOf.get(), org.carevault.domain.access.PartyKey.of(caller.id())).isEmpty()) {
+            throw new CareVaultException(ErrorCode.NOT_MANDATED);
+        }
+        return onBehalfOf.get();
+    }
+
+    private Optional<Mandate> activeMandate(BoxOwner box, org.carevault.domain.access.PartyKey mandatee) {
+        return em.createQuery("select m from Mandate m where m.owner = :box and m.mandateeType = :t and m.mandateeId = :i"
+                + " and m.revokedAt is null", Mandate.class).setParameter("box", BoxColumns.of(box))
+                .setParameter("t", mandatee.type()).setParameter("i", mandatee.value()).getResultStream().findFirst();
+    }
 
     private static BoxOwner careBox(Caller caller) {
         if (!caller.role().isCareProvider()) {

@@ -34,6 +34,7 @@ import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.MailboxViews.AcknowledgementView;
 import org.carevault.interfaces.rest.MailboxViews.BoxInfoView;
+import org.carevault.interfaces.rest.MailboxViews.MandateView;
 import org.carevault.interfaces.rest.MailboxViews.MessageView;
 import org.carevault.interfaces.rest.MailboxViews.OutOfOfficeView;
 import org.carevault.interfaces.rest.MailboxViews.SentView;
@@ -41,7 +42,8 @@ import org.carevault.interfaces.rest.MailboxViews.SentView;
 /**
  * The caller's own mailbox (eHealthBox v3 operations): box info, send (the sealed CMS bytes as the
  * body, routing in the query), list, fetch metadata and sealed content, report reading, receipts,
- * move, delete, out-of-office. Every path is the caller's own box: there is no box id to tamper with.
+ * move, delete, out-of-office, mandates. Every path is the caller's own box, unless {@code ?box=} names a box
+ * whose owner gave the caller a mandate (checked on every call).
  */
 @Path("/mailbox")
 @RequestScoped
@@ -59,8 +61,8 @@ public class MailboxResource {
 
     /** getBoxInfo. */
     @GET
-    public BoxInfoView info() {
-        return BoxInfoView.of(mailbox.boxInfo(restCaller.current()));
+    public BoxInfoView info(@QueryParam("box") String box) {
+        return BoxInfoView.of(mailbox.boxInfo(restCaller.current(), onBehalfOf(box)));
     }
 
     /**
@@ -89,48 +91,48 @@ public class MailboxResource {
     /** getMessagesList. */
     @GET
     @Path("/messages")
-    public List<MessageView> list(@QueryParam("folder") @DefaultValue("INBOX") String folder,
+    public List<MessageView> list(@QueryParam("box") String box, @QueryParam("folder") @DefaultValue("INBOX") String folder,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return mailbox.list(restCaller.current(), JsonInput.parseChoice("folder", folder, Folder.class), offset, limit)
+        return mailbox.list(restCaller.current(), onBehalfOf(box), JsonInput.parseChoice("folder", folder, Folder.class), offset, limit)
                 .stream().map(MessageView::of).toList();
     }
 
     /** The message's routing data (no receipt). */
     @GET
     @Path("/messages/{id}")
-    public MessageView get(@PathParam("id") String id) {
-        return MessageView.of(mailbox.message(restCaller.current(), ObjectIds.parse(id)));
+    public MessageView get(@QueryParam("box") String box, @PathParam("id") String id) {
+        return MessageView.of(mailbox.message(restCaller.current(), onBehalfOf(box), ObjectIds.parse(id)));
     }
 
     /** getFullMessage: the sealed bytes (a recipient's first fetch is the RECEIVED receipt). */
     @GET
     @Path("/messages/{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public byte[] content(@PathParam("id") String id) {
-        return mailbox.fetch(restCaller.current(), ObjectIds.parse(id)).sealed();
+    public byte[] content(@QueryParam("box") String box, @PathParam("id") String id) {
+        return mailbox.fetch(restCaller.current(), onBehalfOf(box), ObjectIds.parse(id)).sealed();
     }
 
     /** The recipient's software unsealed and showed the message: the READ receipt. */
     @POST
     @Path("/messages/{id}/read")
-    public Response read(@PathParam("id") String id) {
-        mailbox.markRead(restCaller.current(), ObjectIds.parse(id));
+    public Response read(@QueryParam("box") String box, @PathParam("id") String id) {
+        mailbox.markRead(restCaller.current(), onBehalfOf(box), ObjectIds.parse(id));
         return Response.noContent().build();
     }
 
     /** getMessageHistory: the conversation, oldest first, as far as the caller's box holds it. */
     @GET
     @Path("/messages/{id}/history")
-    public List<MessageView> history(@PathParam("id") String id) {
-        return mailbox.history(restCaller.current(), ObjectIds.parse(id)).stream().map(MessageView::of).toList();
+    public List<MessageView> history(@QueryParam("box") String box, @PathParam("id") String id) {
+        return mailbox.history(restCaller.current(), onBehalfOf(box), ObjectIds.parse(id)).stream().map(MessageView::of).toList();
     }
 
     /** getMessageAcknowledgmentsStatus (the sender only). */
     @GET
     @Path("/messages/{id}/acknowledgements")
-    public List<AcknowledgementView> acknowledgements(@PathParam("id") String id) {
+    public List<AcknowledgementView> acknowledgements(@QueryParam("box") String box, @PathParam("id") String id) {
         UUID message = ObjectIds.parse(id);
-        return mailbox.acknowledgements(restCaller.current(), message).stream()
+        return mailbox.acknowledgements(restCaller.current(), onBehalfOf(box), message).stream()
                 .map(ack -> AcknowledgementView.of(message.toString(), ack)).toList();
     }
 
@@ -138,9 +140,9 @@ public class MailboxResource {
     @POST
     @Path("/moves")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response move(JsonObject body) {
+    public Response move(@QueryParam("box") String box, JsonObject body) {
         JsonInput input = JsonInput.of(body, Set.of("ids", "folder"));
-        mailbox.move(restCaller.current(), ids(body), input.requiredChoice("folder", Folder.class));
+        mailbox.move(restCaller.current(), onBehalfOf(box), ids(body), input.requiredChoice("folder", Folder.class));
         return Response.noContent().build();
     }
 
@@ -148,9 +150,9 @@ public class MailboxResource {
     @POST
     @Path("/deletions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response delete(JsonObject body) {
+    public Response delete(@QueryParam("box") String box, JsonObject body) {
         JsonInput.of(body, Set.of("ids"));
-        mailbox.delete(restCaller.current(), ids(body));
+        mailbox.delete(restCaller.current(), onBehalfOf(box), ids(body));
         return Response.noContent().build();
     }
 
@@ -182,6 +184,36 @@ public class MailboxResource {
     public Response deleteAbsence(@PathParam("id") String id) {
         mailbox.deleteOutOfOffice(restCaller.current(), ObjectIds.parse(id));
         return Response.noContent().build();
+    }
+
+    /** Mandates: {@code GET} (granted by this box, and held by the caller), {@code POST {"mandatee": {"type", "id"}}}. */
+    @GET
+    @Path("/mandates")
+    public List<MandateView> mandates() {
+        return mailbox.mandates(restCaller.current()).stream().map(MandateView::of).toList();
+    }
+
+    @POST
+    @Path("/mandates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grantMandate(JsonObject body) {
+        JsonInput mandatee = JsonInput.of(body, Set.of("mandatee")).object("mandatee", Set.of("type", "id"))
+                .orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID, "'mandatee' is required"));
+        MandateView view = MandateView.of(mailbox.grantMandate(restCaller.current(),
+                Parties.of(mandatee)));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @DELETE
+    @Path("/mandates/{id}")
+    public Response revokeMandate(@PathParam("id") String id) {
+        mailbox.revokeMandate(restCaller.current(), ObjectIds.parse(id));
+        return Response.noContent().build();
+    }
+
+    /** The box to consult: the caller's own unless {@code ?box=TYPE:ID:QUALITY} names one it holds a mandate for. */
+    private static Optional<BoxOwner> onBehalfOf(String box) {
+        return Optional.ofNullable(box).map(BoxOwner::parse);
     }
 
     private static List<UUID> ids(JsonObject body) {

@@ -66,6 +66,14 @@ public final class MailboxViews {
         }
     }
 
+    public record MandateView(String id, String box, PatientViews.PartyView mandatee, Instant grantedAt, Instant revokedAt) {
+        static MandateView of(org.carevault.application.mailbox.Mandate mandate) {
+            return new MandateView(mandate.id().toString(), mandate.owner().written(),
+                    new PatientViews.PartyView(mandate.mandatee().type(), mandate.mandatee().value(), null),
+                    mandate.grantedAt(), mandate.revokedAt().orElse(null));
+        }
+    }
+
     private static List<String> written(List<BoxOwner> boxes) {
         return boxes.stream().map(BoxOwner::written).toList();
     }

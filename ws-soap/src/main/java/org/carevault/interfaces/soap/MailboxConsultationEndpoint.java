@@ -12,6 +12,7 @@ import org.carevault.application.mailbox.MailboxService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
+import org.carevault.ws.mailbox.v1.BoxRequest;
 import org.carevault.ws.mailbox.v1.CareVaultFault;
 import org.carevault.ws.mailbox.v1.DeleteMessageRequest;
 import org.carevault.ws.mailbox.v1.DeleteOoORequest;
@@ -46,9 +47,9 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     private MailboxService mailbox;
 
     @Override
-    public GetBoxInfoResponse getBoxInfo(Empty request) throws CareVaultFault {
+    public GetBoxInfoResponse getBoxInfo(BoxRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
-            MailboxService.BoxInfo info = mailbox.boxInfo(SoapCaller.of(context));
+            MailboxService.BoxInfo info = mailbox.boxInfo(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()));
             GetBoxInfoResponse response = new GetBoxInfoResponse();
             response.setBox(MailboxSoap.box(info.box()));
             response.setUsedBytes(info.usedBytes());
@@ -63,7 +64,7 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     public GetMessagesListResponse getMessagesList(GetMessagesListRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
             GetMessagesListResponse response = new GetMessagesListResponse();
-            mailbox.list(SoapCaller.of(context), folder(request.getFolder()),
+            mailbox.list(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()), folder(request.getFolder()),
                     request.getOffset() == null ? 0 : request.getOffset(), request.getLimit() == null ? 50 : request.getLimit())
                     .forEach(m -> response.getMessage().add(MailboxSoap.message(m)));
             return response;
@@ -73,7 +74,8 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     @Override
     public GetFullMessageResponse getFullMessage(MessageIdRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
-            MailboxService.Full full = mailbox.fetch(SoapCaller.of(context), ObjectIds.parse(request.getMessageId()));
+            MailboxService.Full full = mailbox.fetch(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()),
+                    ObjectIds.parse(request.getMessageId()));
             GetFullMessageResponse response = new GetFullMessageResponse();
             response.setMessage(MailboxSoap.message(full.message()));
             response.setSealed(full.sealed());
@@ -84,7 +86,7 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     @Override
     public Empty sendReadReceipt(MessageIdRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
-            mailbox.markRead(SoapCaller.of(context), ObjectIds.parse(request.getMessageId()));
+            mailbox.markRead(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()), ObjectIds.parse(request.getMessageId()));
             return new Empty();
         });
     }
@@ -92,7 +94,8 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     @Override
     public Empty moveMessage(MoveMessageRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
-            mailbox.move(SoapCaller.of(context), ids(request.getMessageId()), folder(request.getFolder()));
+            mailbox.move(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()), ids(request.getMessageId()),
+                    folder(request.getFolder()));
             return new Empty();
         });
     }
@@ -100,7 +103,7 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     @Override
     public Empty deleteMessage(DeleteMessageRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
-            mailbox.delete(SoapCaller.of(context), ids(request.getMessageId()));
+            mailbox.delete(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()), ids(request.getMessageId()));
             return new Empty();
         });
     }
@@ -111,7 +114,7 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
         return MailboxSoap.call(() -> {
             UUID id = ObjectIds.parse(request.getMessageId());
             GetMessageAcknowledgmentsStatusResponse response = new GetMessageAcknowledgmentsStatusResponse();
-            mailbox.acknowledgements(SoapCaller.of(context), id)
+            mailbox.acknowledgements(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()), id)
                     .forEach(ack -> response.getAcknowledgment().add(MailboxSoap.acknowledgment(id, ack)));
             return response;
         });
@@ -121,7 +124,7 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
     public GetMessageHistoryResponse getMessageHistory(MessageIdRequest request) throws CareVaultFault {
         return MailboxSoap.call(() -> {
             GetMessageHistoryResponse response = new GetMessageHistoryResponse();
-            mailbox.history(SoapCaller.of(context), ObjectIds.parse(request.getMessageId()))
+            mailbox.history(SoapCaller.of(context), onBehalfOf(request.getOnBehalfOf()), ObjectIds.parse(request.getMessageId()))
                     .forEach(m -> response.getMessage().add(MailboxSoap.message(m)));
             return response;
         });
@@ -153,6 +156,11 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
             mailbox.deleteOutOfOffice(SoapCaller.of(context), ObjectIds.parse(request.getId()));
             return new Empty();
         });
+    }
+
+    private static java.util.Optional<org.carevault.application.mailbox.BoxOwner> onBehalfOf(
+            org.carevault.ws.mailbox.v1.Box box) {
+        return java.util.Optional.ofNullable(box).map(MailboxSoap::owner);
     }
 
     private static Folder folder(String name) {
