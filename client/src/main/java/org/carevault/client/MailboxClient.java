@@ -125,6 +125,11 @@ public final class MailboxClient {
         return text(first(response, "Etk"), "Id");
     }
 
+    /** RevokeEtk: withdraws one of this user's tokens (what was sealed for it stays readable with its key). */
+    public void revokeToken(String tokenId) {
+        call("EtkDepot", "RevokeEtk", "<m:Id>" + esc(tokenId) + "</m:Id>");
+    }
+
     /** GetEtk, each token verified here: the box's encryption certificates. */
     public List<X509Certificate> encryptionCertificates(Box box) {
         Document response = call("EtkDepot", "GetEtk", box.xml("Owner"));

@@ -143,4 +143,36 @@ class MailboxSoapIT {
                 MailboxIT.letter("ook ik."), List.of(PHARMACIST), MailboxClient.Options.NONE.answering(question.messageId())))
                 .code(), "one answers only a message one holds");
     }
+
+    @Test
+    void aNewTokenReplacesTheOldOneAndWhatWasSealedForTheOldOneStaysReadable() {
+        // A physician certified by the demo CA (SOAP authenticates by certificate), with two encryption keys over time.
+        org.carevault.crypto.pki.CertificateAuthority ca = SoapAuthenticationIT.demoCa();
+        String ssin = ConsentApi.newSsin();
+        var subject = org.carevault.crypto.identity.CertificateIdentity.person(org.carevault.crypto.identity.Ssin.of(ssin),
+                org.carevault.crypto.identity.Nihii.of("10000106004"), "PHYSICIAN", "Dr Rotation").toSubject("CareVault");
+        var days = java.time.Duration.ofDays(30);
+        var usage = org.carevault.crypto.pki.CertificateAuthority.Usage.PARTY;
+        var authentication = ca.issue(subject, days, usage);
+        MailboxClient withOldKey = new MailboxClient(URI.create(Stack.HUB), authentication, ca.issue(subject, days, usage),
+                MailboxApi.trust());
+        MailboxClient withNewKey = new MailboxClient(URI.create(Stack.HUB), authentication, ca.issue(subject, days, usage),
+                MailboxApi.trust());
+        Box box = new Box("SSIN", ssin, "PHYSICIAN");
+
+        String oldToken = withOldKey.publishToken();
+        MailboxClient.Sent before = gp.send("rot-1-" + UUID.randomUUID(), MailboxIT.letter("oude sleutel."), List.of(box),
+                MailboxClient.Options.NONE);
+        withNewKey.publishToken();
+        withOldKey.revokeToken(oldToken);
+        assertEquals(1, gp.encryptionCertificates(box).size(), "only the new token is handed out");
+        MailboxClient.Sent after = gp.send("rot-2-" + UUID.randomUUID(), MailboxIT.letter("nieuwe sleutel."), List.of(box),
+                MailboxClient.Options.NONE);
+
+        assertEquals(MailboxIT.letter("oude sleutel."), withOldKey.read(before.messageId()).letter(),
+                "sealed for the old token: still readable with the old key");
+        assertEquals(MailboxIT.letter("nieuwe sleutel."), withNewKey.read(after.messageId()).letter());
+        assertThrows(org.carevault.crypto.seal.SealException.class, () -> withOldKey.read(after.messageId()),
+                "the old key does not open what was sealed for the new token");
+    }
 }
