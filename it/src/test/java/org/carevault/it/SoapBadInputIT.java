@@ -52,7 +52,8 @@ class SoapBadInputIT {
 
     @Test
     void aSoapBodyOverTheLimitIsAFault() throws Exception {
-        String padding = "<x:Pad xmlns:x=\"urn:pad\">" + "x".repeat(13 * 1024 * 1024) + "</x:Pad>";
+        // Just over the 15 MiB default (carevault.soap.max-body-bytes): a 10 MiB sealed message in base64 fits, this does not.
+        String padding = "<x:Pad xmlns:x=\"urn:pad\">" + "x".repeat(15 * 1024 * 1024 + 1) + "</x:Pad>";
         String xml = SignedSoap.whoAmIEnvelope().replace("<soap:Header/>", "<soap:Header>" + padding + "</soap:Header>");
 
         assertFault(SignedSoap.post(xml), "CV-REQ-003");
