@@ -1,0 +1,144 @@
+package org.carevault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The patient portal in headless Chromium (Debian's chromium and chromedriver, driven by Selenium): Marc
+ * Devos logs in through the real Keycloak login page, withdraws his consent — and over the REST wire the GP
+ * is refused at once — gives it again, reads the page in Dutch, and logs out, which ends the Keycloak
+ * session too. A change without the page's anti-forgery token is refused. Screenshots in target/screenshots.
+ */
+class PortalIT {
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @BeforeAll
+    static void browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("carevault.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory("portal-chromium"), "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(System.getProperty("carevault.it.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void shot(String name) throws Exception {
+        Path file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String status() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status"))).getAttribute("class");
+    }
+
+    private static void press(String buttonClass) {
+        String before = browser.findElement(By.id("consent-status")).getAttribute("class");
+        browser.findElement(By.cssSelector("main button." + buttonClass)).click();
+        wait.until(driver -> !driver.findElement(By.id("consent-status")).getAttribute("class").equals(before));
+    }
+
+    @Test
+    void aPatientManagesConsentInTheBrowserAndTheHubFollowsAtOnce() throws Exception {
+        String ref = ConsentApi.resolve(ConsentApi.DEVOS_SSIN);
+        ConsentApi.putConsentAsProfessional(ref, "physician");
+        ConsentApi.linkId(ref, "physician");
+        assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
+
+        browser.get(Stack.HUB + "/portal/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertTrue(browser.getCurrentUrl().startsWith(Stack.KEYCLOAK + "/realms/carevault/"), "Keycloak's own login page");
+        assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
+        browser.findElement(By.id("username")).sendKeys("patient.devos");
+        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+
+        assertTrue(status().contains("active") && !status().contains("inactive"), "consent given before");
+        assertTrue(browser.getPageSource().contains("Marc Devos"));
+        shot("portal-consent-desktop");
+
+        press("danger");
+        assertTrue(status().contains("inactive"));
+        assertEquals("NO_CONSENT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)),
+                "the GP is refused the very next request");
+        assertEquals("PORTAL", ConsentApi.lastEntry(ref, "RevokePatientConsent").get("channel").asText());
+
+        press("primary");
+        assertTrue(status().contains("active") && !status().contains("inactive"));
+        assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
+
+        // A change without the page's token, with the patient's own session cookie: refused, nothing changed.
+        Cookie session = browser.manage().getCookieNamed("CAREVAULT_PORTAL");
+        assertTrue(session.isHttpOnly() && session.isSecure(), "HttpOnly, Secure");
+        HttpResponse<String> forged = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/consent"))
+                .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=withdraw&csrf=guessed")));
+        assertEquals(403, forged.statusCode());
+        assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
+
+        browser.findElement(By.cssSelector("a[hreflang='nl']")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mijn gezondheidsgegevens"));
+        assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("portal-consent-phone-nl");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.findElement(By.cssSelector("a[hreflang='fr']")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mes données de santé"));
+
+        browser.findElement(By.cssSelector("header button")).click();
+        wait.until(ExpectedConditions.urlContains("/portal/logged-out"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("déconnecté"), "still in French");
+        browser.get(Stack.HUB + "/portal/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertTrue(browser.getCurrentUrl().startsWith(Stack.KEYCLOAK), "the Keycloak session ended too: asked to log in again");
+    }
+
+    @Test
+    void everyPageCarriesAStrictContentSecurityPolicy() {
+        HttpResponse<String> page = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/logged-out")).GET());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'")
+                && !policy.contains("unsafe"), policy);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        HttpResponse<String> anonymous = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/consent"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("action=withdraw")));
+        assertEquals(302, anonymous.statusCode(), "no session: sent to the login, nothing changed");
+    }
+}

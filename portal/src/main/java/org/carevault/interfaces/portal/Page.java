@@ -1,0 +1,60 @@
+package org.carevault.interfaces.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** One portal page: the shell (language, header, language switch, logout) around a body; every text from the bundle. */
+final class Page {
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final String language;
+    private final ResourceBundle messages;
+
+    Page(HttpServletRequest request, HttpServletResponse response) {
+        this.request = request;
+        this.response = response;
+        this.language = Portal.language(request);
+        this.messages = Portal.messages(language);
+    }
+
+    /** A text of the bundle with its arguments put in, all escaped. */
+    String text(String key, Object... arguments) {
+        return Portal.escape(new MessageFormat(messages.getString(key), Locale.forLanguageTag(language)).format(arguments));
+    }
+
+    /** A form posting to a portal path, with the anti-forgery token. */
+    String form(String path, String fields, String buttonKey, String buttonClass) {
+        return "<form method=\"post\" action=\"" + request.getContextPath() + path + "\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + Portal.escape(Portal.csrf(request)) + "\">" + fields
+                + "<button type=\"submit\" class=\"" + buttonClass + "\">" + text(buttonKey) + "</button></form>";
+    }
+
+    void write(String title, String body) throws IOException {
+        StringBuilder html = new StringBuilder(4096);
+        String context = request.getContextPath();
+        html.append("<!DOCTYPE html><html lang=\"").append(language).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(title).append(" — CareVault</title>")
+                .append("<link rel=\"stylesheet\" href=\"").append(context).append("/static/portal.css\"></head><body>")
+                .append("<a class=\"skip\" href=\"#main\">").append(text("skip")).append("</a>")
+                .append("<header><span class=\"brand\">CareVault</span><nav aria-label=\"").append(text("languages"))
+                .append("\"><ul class=\"languages\">");
+        for (String other : Portal.LANGUAGES) {
+            html.append("<li><a lang=\"").append(other).append("\" hreflang=\"").append(other).append("\" href=\"?lang=")
+                    .append(other).append("\"").append(other.equals(language) ? " aria-current=\"true\"" : "").append(">")
+                    .append(Portal.escape(Portal.messages(other).getString("language.name"))).append("</a></li>");
+        }
+        html.append("</ul></nav>");
+        if (Portal.caller(request).isPresent()) {
+            html.append(form("/logout", "", "logout", "secondary"));
+        }
+        html.append("</header><main id=\"main\"><h1>").append(title).append("</h1>").append(body).append("</main></body></html>");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(html.toString());
+    }
+}
