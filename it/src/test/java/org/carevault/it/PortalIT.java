@@ -113,6 +113,8 @@ class PortalIT {
         assertEquals(403, forged.statusCode());
         assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
 
+        relationshipsAndTheLog(ref, session);
+
         browser.findElement(By.cssSelector("a[hreflang='nl']")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mijn gezondheidsgegevens"));
         assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -128,6 +130,54 @@ class PortalIT {
         browser.get(Stack.HUB + "/portal/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertTrue(browser.getCurrentUrl().startsWith(Stack.KEYCLOAK), "the Keycloak session ended too: asked to log in again");
+    }
+
+    /**
+     * The relationships page lists the GP by name; a forged form naming another patient's relationship (with
+     * this patient's session and token) is refused and that relationship stays; ending the GP's relationship
+     * in the page refuses the GP at once. The access log shows the GP's accesses and the refusals the test
+     * caused, and exports them as CSV.
+     */
+    private static void relationshipsAndTheLog(String ref, Cookie session) throws Exception {
+        String other = ConsentApi.resolve(ConsentApi.newSsin());
+        ConsentApi.putConsentAsProfessional(other, "physician");
+        String othersLink = ConsentApi.linkId(other, "physician");
+
+        browser.findElement(By.cssSelector("nav.sections a[href$='/relationships']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("relationships")));
+        assertTrue(browser.findElement(By.id("relationships")).getText().contains("Jan Peeters"), "the GP, by name");
+        assertTrue(!browser.getPageSource().contains("72081012378"), "never a professional's SSIN");
+        shot("portal-relationships-desktop");
+
+        String token = browser.findElement(By.cssSelector("main input[name='csrf']")).getAttribute("value");
+        HttpResponse<String> tampered = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/relationships"))
+                .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token + "&id=" + othersLink)));
+        assertEquals(404, tampered.statusCode(), "another patient's relationship: not found");
+        assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(other, "physician", "MEDICATION_SCHEME", "READ", null)),
+                "and still there");
+
+        browser.findElement(By.cssSelector("main button.danger")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-relationships")));
+        assertEquals("NO_THERAPEUTIC_RELATIONSHIP",
+                ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)), "refused at once");
+        ConsentApi.linkId(ref, "physician");
+
+        browser.findElement(By.cssSelector("nav.sections a[href$='/log']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("log")));
+        String log = browser.findElement(By.id("log")).getText();
+        assertTrue(log.contains("Jan Peeters") && log.contains("no consent") && log.contains("no therapeutic relationship"),
+                "the accesses and refusals this test caused: " + log);
+        shot("portal-log-desktop");
+        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(URI.create(browser.findElement(By.id("csv"))
+                .getAttribute("href"))).header("Cookie", "CAREVAULT_PORTAL=" + session.getValue()).GET());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        assertTrue(csv.body().startsWith("time,professional,role,nihii,channel,action") && csv.body().contains("\"NO_CONSENT\""),
+                csv.body());
+        browser.findElement(By.cssSelector("nav.sections a[href$='/portal/']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
     }
 
     @Test

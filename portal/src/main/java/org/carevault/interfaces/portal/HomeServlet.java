@@ -6,10 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.Optional;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.consent.ConsentService;
@@ -27,7 +23,6 @@ import org.carevault.domain.consent.PatientRef;
 public class HomeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     @EJB
     private ConsentService consents;
@@ -50,8 +45,7 @@ public class HomeServlet extends HttpServlet {
                 .append("<section aria-labelledby=\"consent-title\"><h2 id=\"consent-title\">").append(page.text("consent.title"))
                 .append("</h2>");
         if (consent.isPresent()) {
-            String since = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                    .withLocale(Locale.forLanguageTag(Portal.language(request))).format(consent.get().grantedAt().atZone(BRUSSELS));
+            String since = page.date(consent.get().grantedAt());
             body.append("<p id=\"consent-status\" class=\"status active\">").append(page.text("consent.active", since))
                     .append("</p><p>").append(page.text("consent.withdraw.explain")).append("</p>")
                     .append(page.form("/consent", "<input type=\"hidden\" name=\"action\" value=\"withdraw\">",

@@ -27,6 +27,20 @@ final class Page {
         return Portal.escape(new MessageFormat(messages.getString(key), Locale.forLanguageTag(language)).format(arguments));
     }
 
+    private static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
+
+    /** A day, in this page's language (Belgian time); not escaped. */
+    String date(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(BRUSSELS));
+    }
+
+    /** A day and time to the minute, in this page's language (Belgian time); not escaped. */
+    String dateTime(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(instant.atZone(BRUSSELS));
+    }
+
     /** A form posting to a portal path, with the anti-forgery token. */
     String form(String path, String fields, String buttonKey, String buttonClass) {
         return "<form method=\"post\" action=\"" + request.getContextPath() + path + "\">"
@@ -53,7 +67,18 @@ final class Page {
         if (Portal.caller(request).isPresent()) {
             html.append(form("/logout", "", "logout", "secondary"));
         }
-        html.append("</header><main id=\"main\"><h1>").append(title).append("</h1>").append(body).append("</main></body></html>");
+        html.append("</header>");
+        if (Portal.caller(request).isPresent()) {
+            html.append("<nav class=\"sections\" aria-label=\"").append(text("sections")).append("\"><ul>");
+            for (String[] section : new String[][] {{"/", "title.home"}, {"/relationships", "title.relationships"},
+                {"/log", "title.log"}}) {
+                boolean current = section[0].equals(request.getServletPath().isEmpty() ? "/" : request.getServletPath());
+                html.append("<li><a href=\"").append(context).append(section[0]).append("\"")
+                        .append(current ? " aria-current=\"page\"" : "").append(">").append(text(section[1])).append("</a></li>");
+            }
+            html.append("</ul></nav>");
+        }
+        html.append("<main id=\"main\"><h1>").append(title).append("</h1>").append(body).append("</main></body></html>");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html.toString());
     }

@@ -76,7 +76,9 @@ final class Portal {
     }
 
     static ResourceBundle messages(String language) {
-        return ResourceBundle.getBundle("org.carevault.interfaces.portal.messages", Locale.forLanguageTag(language));
+        // No fallback to the server's default locale: English is the base bundle, whatever the JVM's locale.
+        return ResourceBundle.getBundle("org.carevault.interfaces.portal.messages", Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     static String escape(String text) {

@@ -1,0 +1,130 @@
+package org.carevault.interfaces.portal;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.audit.AuditEntry;
+import org.carevault.application.audit.AuditTrailService;
+import org.carevault.domain.Caller;
+import org.carevault.domain.consent.PatientRef;
+
+/**
+ * The patient's access log: every decision about their data, allowed or refused and why, newest first,
+ * break-the-glass accesses highlighted; filtered by period (from / to, days); exported as CSV with the
+ * same filter. Professionals are shown by name, role and NIHII, never by SSIN.
+ */
+@WebServlet({"/log", "/log.csv"})
+public class LogServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    @EJB
+    private AuditTrailService trail;
+
+    @EJB
+    private AccessControl access;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = Portal.caller(request).orElseThrow();
+        PatientRef self = access.selfOf(caller).orElseThrow();
+        Optional<LocalDate> from = day(request.getParameter("from"));
+        Optional<LocalDate> to = day(request.getParameter("to"));
+        List<AuditEntry> entries = trail.trail(caller, self, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
+                to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), Optional.empty(), false, 0,
+                AuditTrailService.MAX_PAGE);
+        Page page = new Page(request, response);
+        if ("/log.csv".equals(request.getServletPath())) {
+            csv(entries, response);
+            return;
+        }
+        String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("");
+        StringBuilder body = new StringBuilder("<p>").append(page.text("log.explain")).append("</p>")
+                .append("<form method=\"get\" action=\"").append(request.getContextPath()).append("/log\" class=\"filter\">")
+                .append("<label for=\"from\">").append(page.text("log.from")).append("</label><input type=\"date\" id=\"from\" name=\"from\" value=\"")
+                .append(from.map(LocalDate::toString).orElse("")).append("\">")
+                .append("<label for=\"to\">").append(page.text("log.to")).append("</label><input type=\"date\" id=\"to\" name=\"to\" value=\"")
+                .append(to.map(LocalDate::toString).orElse("")).append("\">")
+                .append("<button type=\"submit\" class=\"primary\">").append(page.text("log.filter")).append("</button></form>")
+                .append("<p><a id=\"csv\" href=\"").append(request.getContextPath()).append("/log.csv?").append(Portal.escape(filter))
+                .append("\">").append(page.text("log.csv")).append("</a></p>");
+        body.append("<div class=\"table\"><table id=\"log\"><caption>").append(page.text("log.caption", entries.size()))
+                .append("</caption><thead><tr>");
+        for (String column : new String[] {"log.when", "log.who", "log.what", "log.outcome"}) {
+            body.append("<th scope=\"col\">").append(page.text(column)).append("</th>");
+        }
+        body.append("</tr></thead><tbody>");
+        for (AuditEntry entry : entries) {
+            boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
+            body.append("<tr").append(glass ? " class=\"glass\"" : "").append("><td>").append(Portal.escape(page.dateTime(entry.occurredAt())))
+                    .append("</td><td>").append(who(page, entry)).append("</td><td>").append(Portal.escape(entry.action()))
+                    .append(" — ").append(page.text("data." + entry.dataType())).append("</td><td>")
+                    .append(outcome(page, entry)).append(glass ? "<br><strong>" + page.text("log.glass") + "</strong> "
+                            + Portal.escape(entry.breakTheGlassReason().orElse("")) : "")
+                    .append("</td></tr>");
+        }
+        body.append("</tbody></table></div>");
+        page.write(page.text("title.log"), body.toString());
+    }
+
+    private static String who(Page page, AuditEntry entry) {
+        if (entry.caller().isEmpty()) {
+            return page.text("log.system");
+        }
+        if ("PATIENT".equals(entry.callerRole())) {
+            return page.text("log.you");
+        }
+        String nihii = entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii();
+        return Portal.escape(String.valueOf(entry.callerName())) + "<br><small>" + page.text("role." + entry.callerRole())
+                + Portal.escape(nihii) + " · " + Portal.escape(entry.channel()) + "</small>";
+    }
+
+    private static String outcome(Page page, AuditEntry entry) {
+        return "PERMIT".equals(entry.decision()) ? page.text("log.allowed")
+                : page.text("log.refused") + " (" + page.text("refusal." + entry.decision()) + ")";
+    }
+
+    private static void csv(List<AuditEntry> entries, HttpServletResponse response) throws IOException {
+        StringBuilder csv = new StringBuilder("time,professional,role,nihii,channel,action,data,decision,break_the_glass_reason\r\n");
+        for (AuditEntry entry : entries) {
+            boolean patient = "PATIENT".equals(entry.callerRole());
+            csv.append(cell(entry.occurredAt().toString())).append(',')
+                    .append(cell(patient ? "" : String.valueOf(entry.callerName()))).append(',')
+                    .append(cell(String.valueOf(entry.callerRole()))).append(',')
+                    .append(cell(entry.callerNihii() == null ? "" : entry.callerNihii())).append(',')
+                    .append(cell(entry.channel())).append(',').append(cell(entry.action())).append(',')
+                    .append(cell(entry.dataType())).append(',').append(cell(entry.decision())).append(',')
+                    .append(cell(entry.breakTheGlassReason().orElse(""))).append("\r\n");
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"carevault-access-log.csv\"");
+        response.getWriter().write(csv.toString());
+    }
+
+    /** One CSV cell, quoted; a leading = + - @ is neutralised so that a spreadsheet never runs it as a formula. */
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Optional<LocalDate> day(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.carevault.interfaces.portal;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.ProfessionalDirectory;
+import org.carevault.application.consent.TherapeuticLinkService;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ObjectIds;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.domain.consent.TherapeuticLink;
+
+/**
+ * The care providers with an active therapeutic relationship with the patient (name, role, since, until,
+ * proof), each with a button to end it at once. The form sends the relationship's id; the service refuses
+ * one that is not this patient's, whatever the page sent.
+ */
+@WebServlet("/relationships")
+public class RelationshipsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private TherapeuticLinkService links;
+
+    @EJB
+    private AccessControl access;
+
+    @EJB
+    private ProfessionalDirectory directory;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = Portal.caller(request).orElseThrow();
+        PatientRef self = access.selfOf(caller).orElseThrow();
+        Instant now = Instant.now();
+        List<TherapeuticLink> active = links.list(caller, self).stream()
+                .filter(link -> link.revokedAt().isEmpty() && link.currentAt(now)).toList();
+        Page page = new Page(request, response);
+        StringBuilder body = new StringBuilder("<p>").append(page.text("relationships.explain")).append("</p>");
+        if (active.isEmpty()) {
+            body.append("<p id=\"no-relationships\">").append(page.text("relationships.none")).append("</p>");
+        } else {
+            body.append("<ul class=\"cards\" id=\"relationships\">");
+            for (TherapeuticLink link : active) {
+                ProfessionalDirectory.Known known = directory.of(link.party().party())
+                        .orElse(new ProfessionalDirectory.Known(page.text("unknown.name"), link.party().role().name(), ""));
+                body.append("<li class=\"card\"><h2>").append(Portal.escape(known.name())).append("</h2><dl>")
+                        .append(row(page, "field.role", page.text("role." + link.party().role().name())))
+                        .append(known.nihii().isEmpty() ? "" : row(page, "field.nihii", Portal.escape(known.nihii())))
+                        .append(row(page, "field.since", Portal.escape(page.date(link.start()))))
+                        .append(row(page, "field.until", Portal.escape(page.date(link.end()))))
+                        .append(row(page, "field.proof", page.text("proof." + link.proof().name())))
+                        .append("</dl>")
+                        .append(page.form("/relationships", "<input type=\"hidden\" name=\"id\" value=\"" + link.id() + "\">",
+                                "relationships.revoke", "danger"))
+                        .append("</li>");
+            }
+            body.append("</ul>");
+        }
+        page.write(page.text("title.relationships"), body.toString());
+    }
+
+    private static String row(Page page, String key, String value) {
+        return "<dt>" + page.text(key) + "</dt><dd>" + value + "</dd>";
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!Portal.csrfHolds(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        Caller caller = Portal.caller(request).orElseThrow();
+        try {
+            links.revoke(caller, access.selfOf(caller).orElseThrow(), ObjectIds.parse(request.getParameter("id")));
+        } catch (CareVaultException e) {
+            response.sendError(e.errorCode().httpStatus());
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/relationships");
+    }
+}
