@@ -162,13 +162,23 @@ class PortalIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-relationships")));
         assertEquals("NO_THERAPEUTIC_RELATIONSHIP",
                 ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)), "refused at once");
+        // An emergency access while there is no relationship: a notification on the patient's page until acknowledged.
+        assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ",
+                ConsentApi.GOOD_REASON)));
         ConsentApi.linkId(ref, "physician");
+        browser.findElement(By.cssSelector("nav.sections a[href$='/portal/']")).click();
+        String notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notices"))).getText();
+        assertTrue(notice.contains("Jan Peeters") && notice.contains(ConsentApi.GOOD_REASON), notice);
+        shot("portal-notice-desktop");
+        browser.findElement(By.cssSelector("#notices button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+        assertTrue(browser.findElements(By.id("notices")).isEmpty(), "acknowledged: no longer shown");
 
         browser.findElement(By.cssSelector("nav.sections a[href$='/log']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("log")));
         String log = browser.findElement(By.id("log")).getText();
-        assertTrue(log.contains("Jan Peeters") && log.contains("no consent") && log.contains("no therapeutic relationship"),
-                "the accesses and refusals this test caused: " + log);
+        assertTrue(log.contains("Jan Peeters") && log.contains("no consent") && log.contains("no therapeutic relationship")
+                && log.contains("Emergency access: " + ConsentApi.GOOD_REASON), "the accesses and refusals this test caused: " + log);
         shot("portal-log-desktop");
         HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(URI.create(browser.findElement(By.id("csv"))
                 .getAttribute("href"))).header("Cookie", "CAREVAULT_PORTAL=" + session.getValue()).GET());

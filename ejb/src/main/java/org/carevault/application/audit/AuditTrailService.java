@@ -27,10 +27,40 @@ public class AuditTrailService {
     @EJB
     private AuditLog log;
 
+    @jakarta.persistence.PersistenceContext(unitName = "carevault")
+    private jakarta.persistence.EntityManager em;
+
+    static final Intent NOTICES = Intent.of("GetBreakTheGlassNotices", DataType.AUDIT_TRAIL, Operation.READ);
+    static final Intent ACKNOWLEDGE = Intent.of("AcknowledgeBreakTheGlass", DataType.AUDIT_TRAIL, Operation.READ);
+
     public List<AuditEntry> trail(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to,
             Optional<PartyKey> party, boolean breakTheGlassOnly, int offset, int limit) {
         access.authorize(caller, Optional.of(patient), GET);
         return log.trail(patient, from, to, party, breakTheGlassOnly, Math.max(0, offset),
                 Math.max(1, Math.min(MAX_PAGE, limit)));
+    }
+
+    /** The break-the-glass accesses the patient has not acknowledged yet, newest first (at most a page). */
+    public List<AuditEntry> unacknowledgedBreakTheGlass(Caller caller, PatientRef patient) {
+        access.authorize(caller, Optional.of(patient), NOTICES);
+        BreakGlassAcknowledgement seen = em.find(BreakGlassAcknowledgement.class, patient.value());
+        long upTo = seen == null ? -1 : seen.acknowledgedTo();
+        return log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, 0, MAX_PAGE).stream()
+                .filter(entry -> entry.seq() > upTo).toList();
+    }
+
+    /** The patient has seen the break-the-glass accesses up to this audit entry (never moves back). */
+    public void acknowledgeBreakTheGlass(Caller caller, PatientRef patient, long upToSeq) {
+        access.authorize(caller, Optional.of(patient), ACKNOWLEDGE);
+        BreakGlassAcknowledgement seen = em.find(BreakGlassAcknowledgement.class, patient.value(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (seen == null) {
+            seen = new BreakGlassAcknowledgement(patient.value());
+            em.persist(seen);
+        }
+        // Never beyond the newest emergency access there is: a later one must still be shown.
+        long newest = log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, 0, 1).stream()
+                .mapToLong(AuditEntry::seq).max().orElse(-1);
+        seen.acknowledge(Math.min(upToSeq, newest), Instant.now());
     }
 }

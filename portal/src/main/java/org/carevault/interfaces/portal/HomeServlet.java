@@ -19,7 +19,7 @@ import org.carevault.domain.consent.PatientRef;
  * or withdraw it (a POST with the anti-forgery token; withdrawing takes effect at once for every
  * professional). Through the same services as REST and SOAP: decided and recorded, channel PORTAL.
  */
-@WebServlet({"", "/consent"})
+@WebServlet({"", "/consent", "/notices"})
 public class HomeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -30,9 +30,12 @@ public class HomeServlet extends HttpServlet {
     @EJB
     private AccessControl access;
 
+    @EJB
+    private org.carevault.application.audit.AuditTrailService trail;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("/consent".equals(request.getServletPath())) {
+        if (!request.getServletPath().isEmpty() && !"/".equals(request.getServletPath())) {
             response.sendRedirect(request.getContextPath() + "/");
             return;
         }
@@ -41,7 +44,9 @@ public class HomeServlet extends HttpServlet {
         Optional<PatientConsent> consent = consents.get(caller, self);
         Page page = new Page(request, response);
         StringBuilder body = new StringBuilder();
-        body.append("<p class=\"greeting\">").append(page.text("greeting", caller.displayName())).append("</p>")
+        body.append("<p class=\"greeting\">").append(page.text("greeting", caller.displayName())).append("</p>");
+        notices(page, caller, self, body);
+        body
                 .append("<section aria-labelledby=\"consent-title\"><h2 id=\"consent-title\">").append(page.text("consent.title"))
                 .append("</h2>");
         if (consent.isPresent()) {
@@ -60,14 +65,40 @@ public class HomeServlet extends HttpServlet {
         page.write(page.text("title.home"), body.toString());
     }
 
+    /** Emergency accesses not yet acknowledged, highlighted at the top, with the button that acknowledges them. */
+    private void notices(Page page, Caller caller, PatientRef self, StringBuilder body) {
+        java.util.List<org.carevault.application.audit.AuditEntry> unseen = trail.unacknowledgedBreakTheGlass(caller, self);
+        if (unseen.isEmpty()) {
+            return;
+        }
+        body.append("<section id=\"notices\" class=\"notice\" role=\"alert\" aria-labelledby=\"notices-title\"><h2 id=\"notices-title\">")
+                .append(page.text("notices.title", unseen.size())).append("</h2><ul>");
+        for (var entry : unseen) {
+            body.append("<li>").append(page.text("notices.entry", page.dateTime(entry.occurredAt()),
+                    String.valueOf(entry.callerName()), entry.breakTheGlassReason().orElse(""))).append("</li>");
+        }
+        body.append("</ul>").append(page.form("/notices", "<input type=\"hidden\" name=\"upTo\" value=\""
+                + unseen.get(0).seq() + "\">", "notices.acknowledge", "primary")).append("</section>");
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/consent".equals(request.getServletPath()) || !Portal.csrfHolds(request)) {
+        if ("/".equals(request.getServletPath()) || request.getServletPath().isEmpty() || !Portal.csrfHolds(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         Caller caller = Portal.caller(request).orElseThrow();
         PatientRef self = access.selfOf(caller).orElseThrow();
+        if ("/notices".equals(request.getServletPath())) {
+            try {
+                trail.acknowledgeBreakTheGlass(caller, self, Long.parseLong(String.valueOf(request.getParameter("upTo"))));
+            } catch (NumberFormatException e) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            response.sendRedirect(request.getContextPath() + "/");
+            return;
+        }
         try {
             switch (String.valueOf(request.getParameter("action"))) {
                 case "give" -> consents.put(caller, self, Optional.empty());
