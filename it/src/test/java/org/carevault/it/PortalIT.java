@@ -186,8 +186,33 @@ class PortalIT {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
         assertTrue(csv.body().startsWith("time,professional,role,nihii,channel,action") && csv.body().contains("\"NO_CONSENT\""),
                 csv.body());
+        medicationAndSummaries(ref);
         browser.findElement(By.cssSelector("nav.sections a[href$='/portal/']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+    }
+
+    /** The GP writes a schedule and pushes a Sumehr over REST; the patient reads both in the portal, read-only. */
+    private static void medicationAndSummaries(String ref) throws Exception {
+        String path = ConsentApi.BASE + ref + "/medication-scheme";
+        String gp = ConsentApi.token("physician");
+        HttpResponse<String> current = Http.get(path, gp);
+        String version = current.statusCode() == 200 ? current.headers().firstValue("ETag").orElseThrow() : "\"0\"";
+        HttpResponse<String> put = MedicationSchemeIT.put(path, gp, version, SchemeMessages.scheme(ConsentApi.DEVOS_SSIN, "1",
+                java.util.List.of(SchemeMessages.Element.of("Bisoprolol 5 mg"), SchemeMessages.Element.of("Atorvastatine 20 mg"))));
+        assertTrue(put.statusCode() == 200 || put.statusCode() == 201, put.body());
+        HttpResponse<String> pushed = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + ConsentApi.BASE + ref + "/sumehrs"))
+                .header("Authorization", "Bearer " + gp).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(SumehrIT.sumehr(ConsentApi.DEVOS_SSIN, "Hypertensie"))));
+        assertEquals(201, pushed.statusCode(), pushed.body());
+
+        browser.findElement(By.cssSelector("nav.sections a[href$='/medication']")).click();
+        String scheme = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scheme"))).getText();
+        assertTrue(scheme.contains("Bisoprolol 5 mg") && scheme.contains("Atorvastatine 20 mg"), scheme);
+        assertTrue(scheme.contains("2026-11-01"), "since the element's begin moment: " + scheme);
+        assertTrue(browser.findElement(By.id("sumehrs")).getText().contains("Jan Peeters"));
+        assertTrue(browser.findElements(By.cssSelector("main form")).isEmpty(), "read-only: nothing to submit");
+        shot("portal-medication-desktop");
+        assertEquals("PORTAL", ConsentApi.lastEntry(ref, "GetTransactionSet").get("channel").asText(), "the read is recorded");
     }
 
     @Test
