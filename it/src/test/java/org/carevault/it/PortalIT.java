@@ -187,8 +187,49 @@ class PortalIT {
         assertTrue(csv.body().startsWith("time,professional,role,nihii,channel,action") && csv.body().contains("\"NO_CONSENT\""),
                 csv.body());
         medicationAndSummaries(ref);
+        exclusions(ref, session);
         browser.findElement(By.cssSelector("nav.sections a[href$='/portal/']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+    }
+
+    /**
+     * The patient finds the GP by name among the professionals the hub knows (no SSIN on the page), excludes
+     * him — refused at once over REST — and lifts it; lifting another patient's exclusion with this patient's
+     * session and token is refused and that exclusion stays.
+     */
+    private static void exclusions(String ref, Cookie session) throws Exception {
+        String claes = ConsentApi.resolve("62070834587");
+        HttpResponse<String> theirs = Http.postJson(ConsentApi.BASE + claes + "/exclusions", ConsentApi.token("other-patient"),
+                "{\"party\":{\"type\":\"SSIN\",\"id\":\"72081012378\"}}");
+        assertTrue(theirs.statusCode() == 201 || theirs.statusCode() == 200, theirs.body());
+        String theirId = Http.json(theirs).get("id").asText();
+        try {
+            browser.findElement(By.cssSelector("nav.sections a[href$='/exclusions']")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q"))).sendKeys("Peeters");
+            browser.findElement(By.cssSelector("form.filter button")).click();
+            String results = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results"))).getText();
+            assertTrue(results.contains("Jan Peeters") && results.contains("12345625004"), results);
+            assertTrue(!browser.getPageSource().contains("72081012378"), "never a professional's SSIN");
+            browser.findElement(By.cssSelector("#results button.danger")).click();
+            assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exclusions"))).getText().contains("Jan Peeters"));
+            assertEquals("EXCLUDED", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
+            shot("portal-exclusions-desktop");
+
+            String token = browser.findElement(By.cssSelector("main input[name='csrf']")).getAttribute("value");
+            HttpResponse<String> tampered = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/exclusions"))
+                    .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token + "&action=lift&id=" + theirId)));
+            assertEquals(404, tampered.statusCode(), "another patient's exclusion: not found");
+            assertEquals("EXCLUDED", ConsentApi.outcome(ConsentApi.check(claes, "physician", "MEDICATION_SCHEME", "READ", null)),
+                    "and still in force");
+
+            browser.findElement(By.cssSelector("#exclusions button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-exclusions")));
+            assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
+        } finally {
+            Http.delete(ConsentApi.BASE + claes + "/exclusions/" + theirId, ConsentApi.token("other-patient"));
+        }
     }
 
     /** The GP writes a schedule and pushes a Sumehr over REST; the patient reads both in the portal, read-only. */

@@ -71,7 +71,7 @@ final class Page {
         if (Portal.caller(request).isPresent()) {
             html.append("<nav class=\"sections\" aria-label=\"").append(text("sections")).append("\"><ul>");
             for (String[] section : new String[][] {{"/", "title.home"}, {"/relationships", "title.relationships"},
-                {"/medication", "title.medication"}, {"/log", "title.log"}}) {
+                {"/medication", "title.medication"}, {"/exclusions", "title.exclusions"}, {"/log", "title.log"}}) {
                 boolean current = section[0].equals(request.getServletPath().isEmpty() ? "/" : request.getServletPath());
                 html.append("<li><a href=\"").append(context).append(section[0]).append("\"")
                         .append(current ? " aria-current=\"page\"" : "").append(">").append(text(section[1])).append("</a></li>");
