@@ -180,6 +180,14 @@ class PortalIT {
         assertTrue(log.contains("Jan Peeters") && log.contains("no consent") && log.contains("no therapeutic relationship")
                 && log.contains("Emergency access: " + ConsentApi.GOOD_REASON), "the accesses and refusals this test caused: " + log);
         shot("portal-log-desktop");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("professional")))
+                .selectByValue("12345625004/PHYSICIAN");
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        wait.until(ExpectedConditions.urlContains("professional="));
+        for (org.openqa.selenium.WebElement row : browser.findElements(By.cssSelector("#log tbody tr"))) {
+            assertTrue(row.getText().contains("Jan Peeters"), "only the GP's entries: " + row.getText());
+        }
+        assertTrue(!browser.findElements(By.cssSelector("#log tbody tr")).isEmpty());
         HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(URI.create(browser.findElement(By.id("csv"))
                 .getAttribute("href"))).header("Cookie", "CAREVAULT_PORTAL=" + session.getValue()).GET());
         assertEquals(200, csv.statusCode());

@@ -19,8 +19,8 @@ import org.carevault.domain.consent.PatientRef;
 
 /**
  * The patient's access log: every decision about their data, allowed or refused and why, newest first,
- * break-the-glass accesses highlighted; filtered by period (from / to, days); exported as CSV with the
- * same filter. Professionals are shown by name, role and NIHII, never by SSIN.
+ * break-the-glass accesses highlighted; filtered by period (from / to, days) and by professional (chosen by
+ * NIHII and role among those in the log); exported as CSV with the same filter. Professionals are shown by name, role and NIHII, never by SSIN.
  */
 @WebServlet({"/log", "/log.csv"})
 public class LogServlet extends HttpServlet {
@@ -34,27 +34,52 @@ public class LogServlet extends HttpServlet {
     @EJB
     private AccessControl access;
 
+    @EJB
+    private org.carevault.application.access.ProfessionalDirectory directory;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = Portal.caller(request).orElseThrow();
         PatientRef self = access.selfOf(caller).orElseThrow();
         Optional<LocalDate> from = day(request.getParameter("from"));
         Optional<LocalDate> to = day(request.getParameter("to"));
+        // The professional is chosen by NIHII and role (what the page shows); the server finds the party behind them.
+        String chosen = request.getParameter("professional") == null ? "" : request.getParameter("professional");
+        Optional<org.carevault.domain.access.PartyKey> party = Optional.of(chosen).filter(c -> c.contains("/"))
+                .flatMap(c -> directory.byNihii(c.substring(0, c.indexOf('/')), c.substring(c.indexOf('/') + 1)));
+        if (!chosen.isEmpty() && party.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         List<AuditEntry> entries = trail.trail(caller, self, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), Optional.empty(), false, 0,
-                AuditTrailService.MAX_PAGE);
+                to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), party, false, 0, AuditTrailService.MAX_PAGE);
         Page page = new Page(request, response);
         if ("/log.csv".equals(request.getServletPath())) {
             csv(entries, response);
             return;
         }
-        String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("");
+        String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("")
+                + "&professional=" + java.net.URLEncoder.encode(chosen, java.nio.charset.StandardCharsets.UTF_8);
+        // The professionals who appear in the patient's whole log, to choose from (by name, role and NIHII).
+        java.util.Map<String, String> professionals = new java.util.TreeMap<>();
+        for (AuditEntry entry : trail.trail(caller, self, Optional.empty(), Optional.empty(), Optional.empty(), false, 0,
+                AuditTrailService.MAX_PAGE)) {
+            if (entry.callerNihii() != null && !"PATIENT".equals(entry.callerRole())) {
+                professionals.put(entry.callerNihii() + "/" + entry.callerRole(), entry.callerName() + " — "
+                        + page.text("role." + entry.callerRole()));
+            }
+        }
+        StringBuilder options = new StringBuilder("<option value=\"\">").append(page.text("log.everyone")).append("</option>");
+        professionals.forEach((value, label) -> options.append("<option value=\"").append(Portal.escape(value)).append("\"")
+                .append(value.equals(chosen) ? " selected" : "").append(">").append(Portal.escape(label)).append("</option>"));
         StringBuilder body = new StringBuilder("<p>").append(page.text("log.explain")).append("</p>")
                 .append("<form method=\"get\" action=\"").append(request.getContextPath()).append("/log\" class=\"filter\">")
                 .append("<label for=\"from\">").append(page.text("log.from")).append("</label><input type=\"date\" id=\"from\" name=\"from\" value=\"")
                 .append(from.map(LocalDate::toString).orElse("")).append("\">")
                 .append("<label for=\"to\">").append(page.text("log.to")).append("</label><input type=\"date\" id=\"to\" name=\"to\" value=\"")
                 .append(to.map(LocalDate::toString).orElse("")).append("\">")
+                .append("<label for=\"professional\">").append(page.text("log.professional")).append("</label>")
+                .append("<select id=\"professional\" name=\"professional\">").append(options).append("</select>")
                 .append("<button type=\"submit\" class=\"primary\">").append(page.text("log.filter")).append("</button></form>")
                 .append("<p><a id=\"csv\" href=\"").append(request.getContextPath()).append("/log.csv?").append(Portal.escape(filter))
                 .append("\">").append(page.text("log.csv")).append("</a></p>");
