@@ -64,13 +64,18 @@ class PortalIT {
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The cards of a list that name someone (other tests may have left others on the same patient). */
+    private static java.util.List<org.openqa.selenium.WebElement> cardsOf(String selector, String name) {
+        return browser.findElements(By.cssSelector(selector)).stream().filter(card -> card.getText().contains(name)).toList();
+    }
+
     private static String status() {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status"))).getAttribute("class");
     }
 
     private static void press(String buttonClass) {
         String before = browser.findElement(By.id("consent-status")).getAttribute("class");
-        browser.findElement(By.cssSelector("main button." + buttonClass)).click();
+        browser.findElement(By.cssSelector("#consent button." + buttonClass)).click();
         wait.until(driver -> !driver.findElement(By.id("consent-status")).getAttribute("class").equals(before));
     }
 
@@ -158,8 +163,12 @@ class PortalIT {
         assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(other, "physician", "MEDICATION_SCHEME", "READ", null)),
                 "and still there");
 
-        browser.findElement(By.cssSelector("main button.danger")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-relationships")));
+        // Other tests may have given the patient relationships with others: end every one of the GP's, and only those.
+        while (!cardsOf("#relationships li", "Jan Peeters").isEmpty()) {
+            int before = browser.findElements(By.cssSelector("#relationships li")).size();
+            cardsOf("#relationships li", "Jan Peeters").get(0).findElement(By.cssSelector("button.danger")).click();
+            wait.until(driver -> driver.findElements(By.cssSelector("#relationships li")).size() < before);
+        }
         assertEquals("NO_THERAPEUTIC_RELATIONSHIP",
                 ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)), "refused at once");
         // An emergency access while there is no relationship: a notification on the patient's page until acknowledged.
@@ -218,7 +227,7 @@ class PortalIT {
             String results = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results"))).getText();
             assertTrue(results.contains("Jan Peeters") && results.contains("12345625004"), results);
             assertTrue(!browser.getPageSource().contains("72081012378"), "never a professional's SSIN");
-            browser.findElement(By.cssSelector("#results button.danger")).click();
+            cardsOf("#results li", "Jan Peeters").get(0).findElement(By.cssSelector("button.danger")).click();
             assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exclusions"))).getText().contains("Jan Peeters"));
             assertEquals("EXCLUDED", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
             shot("portal-exclusions-desktop");
@@ -232,8 +241,8 @@ class PortalIT {
             assertEquals("EXCLUDED", ConsentApi.outcome(ConsentApi.check(claes, "physician", "MEDICATION_SCHEME", "READ", null)),
                     "and still in force");
 
-            browser.findElement(By.cssSelector("#exclusions button")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-exclusions")));
+            cardsOf("#exclusions li", "Jan Peeters").get(0).findElement(By.cssSelector("button")).click();
+            wait.until(driver -> cardsOf("#exclusions li", "Jan Peeters").isEmpty());
             assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
         } finally {
             Http.delete(ConsentApi.BASE + claes + "/exclusions/" + theirId, ConsentApi.token("other-patient"));

@@ -47,7 +47,7 @@ public class HomeServlet extends HttpServlet {
         body.append("<p class=\"greeting\">").append(page.text("greeting", caller.displayName())).append("</p>");
         notices(page, caller, self, body);
         body
-                .append("<section aria-labelledby=\"consent-title\"><h2 id=\"consent-title\">").append(page.text("consent.title"))
+                .append("<section id=\"consent\" aria-labelledby=\"consent-title\"><h2 id=\"consent-title\">").append(page.text("consent.title"))
                 .append("</h2>");
         if (consent.isPresent()) {
             String since = page.date(consent.get().grantedAt());
