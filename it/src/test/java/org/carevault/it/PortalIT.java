@@ -64,6 +64,12 @@ class PortalIT {
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A form posted straight to the portal with the patient's own session cookie (as a forging page would). */
+    private static HttpResponse<String> postAs(Cookie session, String path, String form) {
+        return Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + path)).header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** The cards of a list that name someone (other tests may have left others on the same patient). */
     private static java.util.List<org.openqa.selenium.WebElement> cardsOf(String selector, String name) {
         return browser.findElements(By.cssSelector(selector)).stream().filter(card -> card.getText().contains(name)).toList();
@@ -111,10 +117,7 @@ class PortalIT {
         // A change without the page's token, with the patient's own session cookie: refused, nothing changed.
         Cookie session = browser.manage().getCookieNamed("CAREVAULT_PORTAL");
         assertTrue(session.isHttpOnly() && session.isSecure(), "HttpOnly, Secure");
-        HttpResponse<String> forged = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/consent"))
-                .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("action=withdraw&csrf=guessed")));
+        HttpResponse<String> forged = postAs(session, "/portal/consent", "action=withdraw&csrf=guessed");
         assertEquals(403, forged.statusCode());
         assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
 
@@ -155,10 +158,7 @@ class PortalIT {
         shot("portal-relationships-desktop");
 
         String token = browser.findElement(By.cssSelector("main input[name='csrf']")).getAttribute("value");
-        HttpResponse<String> tampered = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/relationships"))
-                .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token + "&id=" + othersLink)));
+        HttpResponse<String> tampered = postAs(session, "/portal/relationships", "csrf=" + token + "&id=" + othersLink);
         assertEquals(404, tampered.statusCode(), "another patient's relationship: not found");
         assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(other, "physician", "MEDICATION_SCHEME", "READ", null)),
                 "and still there");
@@ -233,10 +233,7 @@ class PortalIT {
             shot("portal-exclusions-desktop");
 
             String token = browser.findElement(By.cssSelector("main input[name='csrf']")).getAttribute("value");
-            HttpResponse<String> tampered = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/exclusions"))
-                    .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token + "&action=lift&id=" + theirId)));
+            HttpResponse<String> tampered = postAs(session, "/portal/exclusions", "csrf=" + token + "&action=lift&id=" + theirId);
             assertEquals(404, tampered.statusCode(), "another patient's exclusion: not found");
             assertEquals("EXCLUDED", ConsentApi.outcome(ConsentApi.check(claes, "physician", "MEDICATION_SCHEME", "READ", null)),
                     "and still in force");
