@@ -48,8 +48,12 @@ public class EtkDirectory {
         trust = trustAnchors();
     }
 
-    /** The care CA that party certificates (tokens, seals) must chain to. */
-    static List<X509Certificate> trustAnchors() {
+    /** The care CA that party certificates (tokens, sealed messages) must chain to, read once at start. */
+    public List<X509Certificate> trust() {
+        return trust;
+    }
+
+    private static List<X509Certificate> trustAnchors() {
         String file = System.getProperty("carevault.etk.trust");
         if (file == null || !Files.exists(Path.of(file))) {
             return List.of();

@@ -383,7 +383,7 @@ public class MailboxService {
     private void requireSealedBy(BoxOwner sender, byte[] sealed, Instant now) {
         X509Certificate signer;
         try {
-            signer = Unsealer.authenticate(new ByteArrayInputStream(sealed), EtkDirectory.trustAnchors(), now, List.of());
+            signer = Unsealer.authenticate(new ByteArrayInputStream(sealed), etks.trust(), now, List.of());
         } catch (SealException | IllegalArgumentException e) {
             throw new CareVaultException(ErrorCode.SEALED_CONTENT_INVALID);
         }
