@@ -71,6 +71,13 @@ public class AuditLog {
         return query.getResultList();
     }
 
+    /** The professionals and organisations (name, role, NIHII) that appear in a patient's entries. */
+    public List<Object[]> professionals(PatientRef patient) {
+        return em.createQuery("select distinct e.callerName, e.callerRole, e.callerNihii from AuditEntry e"
+                + " where e.patientRef = :patient and e.callerNihii is not null and e.callerRole <> 'PATIENT'", Object[].class)
+                .setParameter("patient", patient.value()).getResultList();
+    }
+
     /**
      * Verifies every entry from the first, that the head names the last one (so that removed trailing
      * entries are found too), and that every time-stamped anchor still matches the entry it anchored

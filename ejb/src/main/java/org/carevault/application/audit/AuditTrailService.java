@@ -40,6 +40,22 @@ public class AuditTrailService {
                 Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
+    /** A page of the trail, and who appears in the whole trail (name, role, NIHII), to choose a filter from. */
+    public record View(List<AuditEntry> entries, List<Professional> professionals) {
+    }
+
+    /** How a professional or organisation appears in a trail. */
+    public record Professional(String name, String role, String nihii) {
+    }
+
+    /** As {@link #trail}, with the professionals of the whole trail, in one decided and recorded read. */
+    public View view(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+            int limit) {
+        List<AuditEntry> entries = trail(caller, patient, from, to, party, false, 0, limit);
+        return new View(entries, log.professionals(patient).stream()
+                .map(row -> new Professional(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2]))).toList());
+    }
+
     /** The break-the-glass accesses the patient has not acknowledged yet, newest first (at most a page). */
     public List<AuditEntry> unacknowledgedBreakTheGlass(Caller caller, PatientRef patient) {
         access.authorize(caller, Optional.of(patient), NOTICES);

@@ -2,7 +2,6 @@ package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.audit.AuditEntry;
 import org.carevault.application.audit.AuditTrailService;
 import org.carevault.domain.Caller;
@@ -23,7 +21,7 @@ import org.carevault.domain.consent.PatientRef;
  * NIHII and role among those in the log); exported as CSV with the same filter. Professionals are shown by name, role and NIHII, never by SSIN.
  */
 @WebServlet({"/log", "/log.csv"})
-public class LogServlet extends HttpServlet {
+public class LogServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
@@ -32,15 +30,12 @@ public class LogServlet extends HttpServlet {
     private AuditTrailService trail;
 
     @EJB
-    private AccessControl access;
-
-    @EJB
     private org.carevault.application.access.ProfessionalDirectory directory;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         Optional<LocalDate> from = day(request.getParameter("from"));
         Optional<LocalDate> to = day(request.getParameter("to"));
         // The professional is chosen by NIHII and role (what the page shows); the server finds the party behind them.
@@ -51,8 +46,9 @@ public class LogServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        List<AuditEntry> entries = trail.trail(caller, self, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), party, false, 0, AuditTrailService.MAX_PAGE);
+        AuditTrailService.View view = trail.view(caller, self, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
+                to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), party, AuditTrailService.MAX_PAGE);
+        List<AuditEntry> entries = view.entries();
         Page page = new Page(request, response);
         if ("/log.csv".equals(request.getServletPath())) {
             csv(entries, response);
@@ -62,12 +58,9 @@ public class LogServlet extends HttpServlet {
                 + "&professional=" + java.net.URLEncoder.encode(chosen, java.nio.charset.StandardCharsets.UTF_8);
         // The professionals who appear in the patient's whole log, to choose from (by name, role and NIHII).
         java.util.Map<String, String> professionals = new java.util.TreeMap<>();
-        for (AuditEntry entry : trail.trail(caller, self, Optional.empty(), Optional.empty(), Optional.empty(), false, 0,
-                AuditTrailService.MAX_PAGE)) {
-            if (entry.callerNihii() != null && !"PATIENT".equals(entry.callerRole())) {
-                professionals.put(entry.callerNihii() + "/" + entry.callerRole(), entry.callerName() + " — "
-                        + page.text("role." + entry.callerRole()));
-            }
+        for (AuditTrailService.Professional professional : view.professionals()) {
+            professionals.putIfAbsent(professional.nihii() + "/" + professional.role(), professional.name() + " — "
+                    + page.text("role." + professional.role()));
         }
         StringBuilder options = new StringBuilder("<option value=\"\">").append(page.text("log.everyone")).append("</option>");
         professionals.forEach((value, label) -> options.append("<option value=\"").append(Portal.escape(value)).append("\"")
