@@ -2,12 +2,10 @@ package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.consent.ExclusionService;
 import org.carevault.domain.CareVaultException;
@@ -23,7 +21,7 @@ import org.carevault.domain.consent.TherapeuticExclusion;
  * finds the party behind the NIHII, so no professional's SSIN ever reaches the browser.
  */
 @WebServlet("/exclusions")
-public class ExclusionsServlet extends HttpServlet {
+public class ExclusionsServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,15 +29,12 @@ public class ExclusionsServlet extends HttpServlet {
     private ExclusionService exclusions;
 
     @EJB
-    private AccessControl access;
-
-    @EJB
     private ProfessionalDirectory directory;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         Page page = new Page(request, response);
         String query = request.getParameter("q") == null ? "" : request.getParameter("q").trim();
         StringBuilder body = new StringBuilder("<p>").append(page.text("exclusions.explain")).append("</p>");
@@ -97,8 +92,8 @@ public class ExclusionsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         try {
             switch (String.valueOf(request.getParameter("action"))) {
                 case "exclude" -> exclusions.put(caller, self, directory.byNihii(String.valueOf(request.getParameter("nihii")),

@@ -2,12 +2,10 @@ package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.consent.ConsentService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
@@ -20,15 +18,12 @@ import org.carevault.domain.consent.PatientRef;
  * professional). Through the same services as REST and SOAP: decided and recorded, channel PORTAL.
  */
 @WebServlet({"", "/consent", "/notices"})
-public class HomeServlet extends HttpServlet {
+public class HomeServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
     private ConsentService consents;
-
-    @EJB
-    private AccessControl access;
 
     @EJB
     private org.carevault.application.audit.AuditTrailService trail;
@@ -39,8 +34,8 @@ public class HomeServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/");
             return;
         }
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         Optional<PatientConsent> consent = consents.get(caller, self);
         Page page = new Page(request, response);
         StringBuilder body = new StringBuilder();
@@ -87,8 +82,8 @@ public class HomeServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         if ("/notices".equals(request.getServletPath())) {
             try {
                 trail.acknowledgeBreakTheGlass(caller, self, Long.parseLong(String.valueOf(request.getParameter("upTo"))));

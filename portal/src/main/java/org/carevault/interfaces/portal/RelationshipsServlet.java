@@ -2,13 +2,11 @@ package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.consent.TherapeuticLinkService;
 import org.carevault.domain.CareVaultException;
@@ -23,7 +21,7 @@ import org.carevault.domain.consent.TherapeuticLink;
  * one that is not this patient's, whatever the page sent.
  */
 @WebServlet("/relationships")
-public class RelationshipsServlet extends HttpServlet {
+public class RelationshipsServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,15 +29,12 @@ public class RelationshipsServlet extends HttpServlet {
     private TherapeuticLinkService links;
 
     @EJB
-    private AccessControl access;
-
-    @EJB
     private ProfessionalDirectory directory;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         Instant now = Instant.now();
         List<TherapeuticLink> active = links.list(caller, self).stream()
                 .filter(link -> link.revokedAt().isEmpty() && link.currentAt(now)).toList();
@@ -78,9 +73,9 @@ public class RelationshipsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Caller caller = Portal.caller(request).orElseThrow();
+        Caller caller = caller(request);
         try {
-            links.revoke(caller, access.selfOf(caller).orElseThrow(), ObjectIds.parse(request.getParameter("id")));
+            links.revoke(caller, self(caller), ObjectIds.parse(request.getParameter("id")));
         } catch (CareVaultException e) {
             response.sendError(e.errorCode().httpStatus());
             return;

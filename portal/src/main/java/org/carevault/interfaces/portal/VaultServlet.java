@@ -2,7 +2,6 @@ package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
@@ -33,7 +31,7 @@ import org.w3c.dom.NodeList;
  * instructions in words when the prescriber gave them, and since when.
  */
 @WebServlet("/medication")
-public class VaultServlet extends HttpServlet {
+public class VaultServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,9 +42,6 @@ public class VaultServlet extends HttpServlet {
     private SumehrService sumehrs;
 
     @EJB
-    private AccessControl access;
-
-    @EJB
     private ProfessionalDirectory directory;
 
     /** One line of the schedule as shown. */
@@ -55,8 +50,8 @@ public class VaultServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Portal.caller(request).orElseThrow();
-        PatientRef self = access.selfOf(caller).orElseThrow();
+        Caller caller = caller(request);
+        PatientRef self = self(caller);
         Page page = new Page(request, response);
         StringBuilder body = new StringBuilder("<section aria-labelledby=\"scheme-title\"><h2 id=\"scheme-title\">")
                 .append(page.text("medication.title")).append("</h2>");
