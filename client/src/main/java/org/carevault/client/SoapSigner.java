@@ -53,13 +53,13 @@ public final class SoapSigner {
 
     /** As {@link #sign(String, Credential)}; {@code adjustTimestamp} may rewrite the Timestamp before it is signed. */
     public static String sign(String envelope, Credential signer, String signatureAlgorithm, Consumer<Element> adjustTimestamp) {
+        Merlin crypto;
         try {
-            return sign(envelope, crypto(signer), signatureAlgorithm, adjustTimestamp);
-        } catch (IllegalStateException e) {
-            throw e;
+            crypto = crypto(signer);
         } catch (Exception e) {
             throw new IllegalStateException("the request cannot be signed", e);
         }
+        return sign(envelope, crypto, signatureAlgorithm, adjustTimestamp);
     }
 
     /**
