@@ -30,7 +30,8 @@ public class ProfessionalDirectory {
      * least three characters), at most 20, by name. Never returns a person's SSIN.
      */
     public java.util.List<Found> search(String text) {
-        String query = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        // Wildcards typed by the patient are taken out: the search matches what was typed, nothing more.
+        String query = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "");
         if (query.length() < 3) {
             return java.util.List.of();
         }
@@ -39,8 +40,7 @@ public class ProfessionalDirectory {
                 + " where e.callerNihii is not null and e.callerRole in ('PHYSICIAN', 'PHARMACIST', 'NURSE', 'HOSPITAL')"
                 + " and (lower(e.callerName) like :text or e.callerNihii like :prefix)"
                 + " group by e.callerName, e.callerRole, e.callerNihii", Object[].class)
-                .setParameter("text", "%" + query.replace("%", "").replace("_", "") + "%")
-                .setParameter("prefix", query.replace("%", "").replace("_", "") + "%").setMaxResults(100).getResultList()) {
+                .setParameter("text", "%" + query + "%").setParameter("prefix", query + "%").setMaxResults(100).getResultList()) {
             found.putIfAbsent(row[2] + "/" + row[1], new Found(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2])));
         }
         return found.values().stream().sorted(java.util.Comparator.comparing(Found::name)).limit(20).toList();
