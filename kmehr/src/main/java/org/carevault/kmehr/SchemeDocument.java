@@ -56,10 +56,6 @@ public final class SchemeDocument {
             return writeParts(List.of(rootStartTag, standardXml, patientXml, schemeXml), false);
         }
 
-        public static Frame decode(String encoded) {
-            return Stored.decode(encoded).frame();
-        }
-
         private static Frame of(List<String> parts) {
             return new Frame(parts.get(0), parts.get(1), parts.get(2), parts.get(3));
         }

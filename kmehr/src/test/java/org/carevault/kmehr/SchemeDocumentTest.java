@@ -18,7 +18,7 @@ class SchemeDocumentTest {
         String second = TestMessages.element(3, "Paracetamol 1 g");
         KmehrMessage written = KmehrParser.parse(TestMessages.bytes(TestMessages.scheme(TestMessages.SSIN, "3", first, second)));
         SchemeDocument.Frame frame = SchemeDocument.Frame.of(written, written.transactionsOfType(SchemeDocument.SCHEME).get(0));
-        assertEquals(frame, SchemeDocument.Frame.decode(frame.encode()), "the frame survives its encoding");
+        assertEquals(frame, SchemeDocument.Stored.decode(frame.encode()).frame(), "the frame survives its encoding");
 
         List<String> stored = List.of(SchemeDocument.withVaultId(first, "id-1"), SchemeDocument.withVaultId(second, "id-2"));
         String rendered = SchemeDocument.render(frame, 8, "carevault.1", Instant.parse("2026-11-28T10:15:30Z"), stored);
