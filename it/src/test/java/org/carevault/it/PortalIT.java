@@ -49,6 +49,8 @@ class PortalIT {
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 900));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // A condition read while the page is being replaced by the next one finds stale elements: read it again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SHOTS);
     }
 
