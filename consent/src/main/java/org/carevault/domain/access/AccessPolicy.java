@@ -32,13 +32,24 @@ public final class AccessPolicy {
             return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
         }
         if (caller.role() == Role.PATIENT) {
-            boolean own = request.patient().isPresent() && request.patient().equals(request.callerAsPatient());
-            return own ? Decision.permit(Decision.Basis.OWN_DATA) : Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
+            return decideForPatient(request, state, now);
         }
         if (!caller.role().isCareProvider() || request.patient().isEmpty()) {
             return Decision.permit(Decision.Basis.ROLE);
         }
         return decideForCareProvider(request, caller, state, now);
+    }
+
+    private static Decision decideForPatient(AccessRequest request, PatientAccessState state, Instant now) {
+        if (request.patient().isEmpty() || request.callerAsPatient().isEmpty()) {
+            return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
+        }
+        if (request.patient().equals(request.callerAsPatient())) {
+            return Decision.permit(Decision.Basis.OWN_DATA);
+        }
+        boolean proxy = state.hasProxy(request.callerAsPatient().get().value(), now);
+        boolean changesProxies = request.dataType() == DataType.PROXY && request.operation() == Operation.WRITE;
+        return proxy && !changesProxies ? Decision.permit(Decision.Basis.PROXY) : Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
     }
 
     private Decision decideForCareProvider(AccessRequest request, Caller caller, PatientAccessState state, Instant now) {

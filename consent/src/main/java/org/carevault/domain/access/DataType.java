@@ -16,6 +16,8 @@ public enum DataType {
     CONSENT(false),
     THERAPEUTIC_LINK(false),
     EXCLUSION(false),
+    /** Who may act for the patient; only the patient (and an operator, for legal representatives) changes it. */
+    PROXY(false),
     /** The hub's own operational data (decision counters); no patient's. */
     OPERATIONS(false);
 

@@ -12,6 +12,8 @@ public record Decision(DecisionCode code, Basis basis) {
     public enum Basis {
         /** The patient's own data. */
         OWN_DATA,
+        /** A proxy acting for the patient (a parent for a child, a family member), in the patient's place. */
+        PROXY,
         /** Consent and an active therapeutic relationship. */
         THERAPEUTIC_RELATIONSHIP,
         /** Consent and a valid break-the-glass reason, without a relationship. */

@@ -204,6 +204,55 @@ class AccessPolicyTest {
         assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(admin, DataType.MEDICATION_SCHEME, Operation.READ, none).code());
     }
 
+    /**
+     * OTHER_PATIENT (Claes) as Devos's proxy: everything Devos may do as a patient, in its period, except changing
+     * who the proxies are; nothing once it has ended, nothing before it starts, nothing for a patient they are not a
+     * proxy of; never what Devos himself may not do.
+     */
+    @Test
+    void aProxyActsWithThePatientsRightsExceptOnProxies() {
+        var proxy = new PatientAccessState.Proxy(CLAES.value(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        PatientAccessState withProxy = new PatientAccessState(true, List.of(), Set.of(), List.of(proxy));
+        Map<String, DecisionCode> expected = Map.of(
+                "MEDICATION_SCHEME READ", DecisionCode.PERMIT,
+                "MEDICATION_SCHEME WRITE", DecisionCode.ROLE_NOT_ALLOWED,
+                "SUMEHR READ", DecisionCode.PERMIT,
+                "CONSENT WRITE", DecisionCode.PERMIT,
+                "THERAPEUTIC_LINK WRITE", DecisionCode.PERMIT,
+                "EXCLUSION WRITE", DecisionCode.PERMIT,
+                "AUDIT_TRAIL READ", DecisionCode.PERMIT,
+                "PROXY READ", DecisionCode.PERMIT,
+                "PROXY WRITE", DecisionCode.ROLE_NOT_ALLOWED,
+                "MESSAGE READ", DecisionCode.ROLE_NOT_ALLOWED);
+        expected.forEach((what, code) -> {
+            String[] parts = what.split(" ");
+            Decision decision = decide(OTHER_PATIENT, DataType.valueOf(parts[0]), Operation.valueOf(parts[1]), withProxy);
+            assertEquals(code, decision.code(), what);
+            if (decision.permitted()) {
+                assertEquals(Decision.Basis.PROXY, decision.basis(), what);
+            }
+        });
+        assertEquals(Decision.Basis.OWN_DATA, decide(PATIENT, DataType.PROXY, Operation.WRITE, withProxy).basis(),
+                "the patient changes their own proxies");
+        PatientAccessState ended = new PatientAccessState(true, List.of(), Set.of(), List.of(
+                new PatientAccessState.Proxy(CLAES.value(), NOW.minus(Duration.ofDays(30)), NOW)));
+        assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(OTHER_PATIENT, DataType.CONSENT, Operation.WRITE, ended).code(),
+                "a proxy ends at its end (exclusive)");
+        PatientAccessState future = new PatientAccessState(true, List.of(), Set.of(), List.of(
+                new PatientAccessState.Proxy(CLAES.value(), NOW.plusSeconds(1), Instant.MAX)));
+        assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(OTHER_PATIENT, DataType.CONSENT, Operation.WRITE, future).code(),
+                "a proxy starts at its start");
+        PatientAccessState someoneElse = new PatientAccessState(true, List.of(), Set.of(), List.of(
+                new PatientAccessState.Proxy("CCCCCCCCCCCCCCCCCCCCCCCC", NOW.minusSeconds(60), Instant.MAX)));
+        assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(OTHER_PATIENT, DataType.AUDIT_TRAIL, Operation.READ, someoneElse)
+                .code(), "another person's proxy is not this caller's");
+        assertEquals(DecisionCode.ROLE_NOT_ALLOWED, decide(PHYSICIAN, DataType.PROXY, Operation.READ, withProxy).code(),
+                "care providers never see the proxies");
+        Caller admin = person("80010100107", null, Role.ADMIN);
+        assertEquals(Decision.Basis.ROLE, decide(admin, DataType.PROXY, Operation.WRITE, withProxy).basis(),
+                "an operator links legal representatives");
+    }
+
     @Test
     void theMatrixCanBeChangedEntryByEntryAndRefusesNonsense() {
         Properties overrides = new Properties();

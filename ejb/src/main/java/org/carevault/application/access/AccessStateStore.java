@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.access.PatientAccessState;
+import org.carevault.domain.consent.PatientProxy;
 import org.carevault.domain.consent.PatientRecord;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.TherapeuticExclusion;
@@ -40,7 +41,10 @@ public class AccessStateStore {
                 "select x from TherapeuticExclusion x where x.patientRef = :p and x.revokedAt is null",
                 TherapeuticExclusion.class).setParameter("p", patient.value()).getResultList()
                 .stream().map(TherapeuticExclusion::party).collect(Collectors.toSet());
-        return new PatientAccessState(consent, relationships, exclusions);
+        List<PatientAccessState.Proxy> proxies = em.createQuery(
+                "select x from PatientProxy x where x.patientRef = :p and x.revokedAt is null", PatientProxy.class)
+                .setParameter("p", patient.value()).getResultList().stream().map(PatientProxy::asProxy).toList();
+        return new PatientAccessState(consent, relationships, exclusions, proxies);
     }
 
     /**

@@ -195,6 +195,11 @@ public class AuditEntry {
         return Optional.ofNullable(subjectId);
     }
 
+    /** The patient the entry is about, if any. */
+    public Optional<String> patientRef() {
+        return Optional.ofNullable(patientRef);
+    }
+
     public String hash() {
         return hash;
     }

@@ -34,11 +34,11 @@ public class ExclusionsServlet extends PatientServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = caller(request);
-        PatientRef self = self(caller);
+        PatientRef patient = subject(request);
         Page page = new Page(request, response);
         String query = request.getParameter("q") == null ? "" : request.getParameter("q").trim();
         StringBuilder body = new StringBuilder("<p>").append(page.text("exclusions.explain")).append("</p>");
-        List<TherapeuticExclusion> active = exclusions.list(caller, self).stream().filter(TherapeuticExclusion::active).toList();
+        List<TherapeuticExclusion> active = exclusions.list(caller, patient).stream().filter(TherapeuticExclusion::active).toList();
         body.append("<section aria-labelledby=\"excluded-title\"><h2 id=\"excluded-title\">").append(page.text("exclusions.current"))
                 .append("</h2>");
         if (active.isEmpty()) {
@@ -93,21 +93,16 @@ public class ExclusionsServlet extends PatientServlet {
             return;
         }
         Caller caller = caller(request);
-        PatientRef self = self(caller);
-        try {
-            switch (String.valueOf(request.getParameter("action"))) {
-                case "exclude" -> exclusions.put(caller, self, directory.byNihii(String.valueOf(request.getParameter("nihii")),
-                        String.valueOf(request.getParameter("role"))).orElseThrow(
-                                () -> new CareVaultException(org.carevault.domain.ErrorCode.NOT_FOUND)));
-                case "lift" -> exclusions.revoke(caller, self, ObjectIds.parse(request.getParameter("id")));
-                default -> {
-                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-                    return;
-                }
+        PatientRef patient = subject(request);
+        switch (String.valueOf(request.getParameter("action"))) {
+            case "exclude" -> exclusions.put(caller, patient, directory.byNihii(String.valueOf(request.getParameter("nihii")),
+                    String.valueOf(request.getParameter("role"))).orElseThrow(
+                            () -> new CareVaultException(org.carevault.domain.ErrorCode.NOT_FOUND)));
+            case "lift" -> exclusions.revoke(caller, patient, ObjectIds.parse(request.getParameter("id")));
+            default -> {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
             }
-        } catch (CareVaultException e) {
-            response.sendError(e.errorCode().httpStatus());
-            return;
         }
         response.sendRedirect(request.getContextPath() + "/exclusions");
     }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.carevault.application.consent.ConsentService;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.consent.PatientConsent;
 import org.carevault.domain.consent.PatientRef;
@@ -35,12 +34,13 @@ public class HomeServlet extends PatientServlet {
             return;
         }
         Caller caller = caller(request);
-        PatientRef self = self(caller);
-        Optional<PatientConsent> consent = consents.get(caller, self);
+        PatientRef patient = subject(request);
+        Optional<PatientConsent> consent = consents.get(caller, patient);
         Page page = new Page(request, response);
         StringBuilder body = new StringBuilder();
-        body.append("<p class=\"greeting\">").append(page.text("greeting", caller.displayName())).append("</p>");
-        notices(page, caller, self, body);
+        body.append("<p class=\"greeting\">").append(acting(request).map(a -> page.text("greeting.acting", caller.displayName(),
+                a.name())).orElseGet(() -> page.text("greeting", caller.displayName()))).append("</p>");
+        notices(page, caller, patient, body);
         body
                 .append("<section id=\"consent\" aria-labelledby=\"consent-title\"><h2 id=\"consent-title\">").append(page.text("consent.title"))
                 .append("</h2>");
@@ -61,8 +61,8 @@ public class HomeServlet extends PatientServlet {
     }
 
     /** Emergency accesses not yet acknowledged, highlighted at the top, with the button that acknowledges them. */
-    private void notices(Page page, Caller caller, PatientRef self, StringBuilder body) {
-        java.util.List<org.carevault.application.audit.AuditEntry> unseen = trail.unacknowledgedBreakTheGlass(caller, self);
+    private void notices(Page page, Caller caller, PatientRef patient, StringBuilder body) {
+        java.util.List<org.carevault.application.audit.AuditEntry> unseen = trail.unacknowledgedBreakTheGlass(caller, patient);
         if (unseen.isEmpty()) {
             return;
         }
@@ -83,10 +83,10 @@ public class HomeServlet extends PatientServlet {
             return;
         }
         Caller caller = caller(request);
-        PatientRef self = self(caller);
+        PatientRef patient = subject(request);
         if ("/notices".equals(request.getServletPath())) {
             try {
-                trail.acknowledgeBreakTheGlass(caller, self, Long.parseLong(String.valueOf(request.getParameter("upTo"))));
+                trail.acknowledgeBreakTheGlass(caller, patient, Long.parseLong(String.valueOf(request.getParameter("upTo"))));
             } catch (NumberFormatException e) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
@@ -94,18 +94,13 @@ public class HomeServlet extends PatientServlet {
             response.sendRedirect(request.getContextPath() + "/");
             return;
         }
-        try {
-            switch (String.valueOf(request.getParameter("action"))) {
-                case "give" -> consents.put(caller, self, Optional.empty());
-                case "withdraw" -> consents.revoke(caller, self, Optional.empty());
-                default -> {
-                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-                    return;
-                }
+        switch (String.valueOf(request.getParameter("action"))) {
+            case "give" -> consents.put(caller, patient, Optional.empty());
+            case "withdraw" -> consents.revoke(caller, patient, Optional.empty());
+            default -> {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
             }
-        } catch (CareVaultException e) {
-            response.sendError(e.errorCode().httpStatus());
-            return;
         }
         response.sendRedirect(request.getContextPath() + "/");
     }

@@ -32,10 +32,13 @@ public class LogServlet extends PatientServlet {
     @EJB
     private org.carevault.application.access.ProfessionalDirectory directory;
 
+    @EJB
+    private org.carevault.application.consent.ProxyService proxies;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = caller(request);
-        PatientRef self = self(caller);
+        PatientRef patient = subject(request);
         Optional<LocalDate> from = day(request.getParameter("from"));
         Optional<LocalDate> to = day(request.getParameter("to"));
         // The professional is chosen by NIHII and role (what the page shows); the server finds the party behind them.
@@ -46,12 +49,13 @@ public class LogServlet extends PatientServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        AuditTrailService.View view = trail.view(caller, self, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
+        AuditTrailService.View view = trail.view(caller, patient, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
                 to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), party, AuditTrailService.MAX_PAGE);
         List<AuditEntry> entries = view.entries();
+        Who who = new Who(caller, patient, entries);
         Page page = new Page(request, response);
         if ("/log.csv".equals(request.getServletPath())) {
-            csv(entries, response);
+            csv(entries, who, page, response);
             return;
         }
         String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("")
@@ -85,7 +89,7 @@ public class LogServlet extends PatientServlet {
         for (AuditEntry entry : entries) {
             boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
             body.append("<tr").append(glass ? " class=\"glass\"" : "").append("><td>").append(Portal.escape(page.dateTime(entry.occurredAt())))
-                    .append("</td><td>").append(who(page, entry)).append("</td><td>").append(Portal.escape(entry.action()))
+                    .append("</td><td>").append(who.html(page, entry)).append("</td><td>").append(Portal.escape(entry.action()))
                     .append(" — ").append(page.text("data." + entry.dataType())).append("</td><td>")
                     .append(outcome(page, entry)).append(glass ? "<br><strong>" + page.text("log.glass") + "</strong> "
                             + Portal.escape(entry.breakTheGlassReason().orElse("")) : "")
@@ -95,16 +99,60 @@ public class LogServlet extends PatientServlet {
         page.write(page.text("title.log"), body.toString());
     }
 
-    private static String who(Page page, AuditEntry entry) {
-        if (entry.caller().isEmpty()) {
-            return page.text("log.system");
+    /**
+     * Who acted, as the patient reads it: a care provider by name, role and NIHII (never by SSIN); the patient as
+     * "you" (or by name, to a proxy acting for them); a proxy by the name the patient gave them.
+     */
+    private final class Who {
+
+        private final Caller caller;
+        private final PatientRef patient;
+        private final java.util.Map<String, String> proxyNames = new java.util.HashMap<>();
+
+        Who(Caller caller, PatientRef patient, List<AuditEntry> entries) {
+            this.caller = caller;
+            this.patient = patient;
+            // The proxies' names are read (a recorded read) only when the log shows something a proxy did.
+            if (entries.stream().anyMatch(this::byProxy)) {
+                for (var proxy : proxies.list(caller, patient)) {
+                    proxyNames.put(proxy.proxy().proxy().value(), proxy.proxyName());
+                }
+            }
         }
-        if ("PATIENT".equals(entry.callerRole())) {
-            return page.text("log.you");
+
+        private boolean byProxy(AuditEntry entry) {
+            return "PATIENT".equals(entry.callerRole()) && entry.caller().isPresent()
+                    && !entry.caller().get().value().equals(patient.value());
         }
-        String nihii = entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii();
-        return Portal.escape(String.valueOf(entry.callerName())) + "<br><small>" + page.text("role." + entry.callerRole())
-                + Portal.escape(nihii) + " · " + Portal.escape(entry.channel()) + "</small>";
+
+        /** The name, for a patient or a proxy; empty for a care provider (whose name the entry holds). */
+        Optional<String> personName(Page page, AuditEntry entry) {
+            if (!"PATIENT".equals(entry.callerRole())) {
+                return Optional.empty();
+            }
+            Optional<String> acting = acting(page.request()).map(Acting::name);
+            if (!byProxy(entry)) {
+                return Optional.of(acting.orElse(page.plain("log.you")));
+            }
+            if (acting.isPresent() && self(caller).value().equals(entry.caller().get().value())) {
+                return Optional.of(page.plain("log.youAsProxy"));
+            }
+            return Optional.of(page.plain("log.proxy", proxyNames.getOrDefault(entry.caller().get().value(),
+                    page.plain("unknown.name"))));
+        }
+
+        String html(Page page, AuditEntry entry) {
+            if (entry.caller().isEmpty()) {
+                return page.text("log.system");
+            }
+            Optional<String> person = personName(page, entry);
+            if (person.isPresent()) {
+                return Portal.escape(person.get());
+            }
+            String nihii = entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii();
+            return Portal.escape(String.valueOf(entry.callerName())) + "<br><small>" + page.text("role." + entry.callerRole())
+                    + Portal.escape(nihii) + " · " + Portal.escape(entry.channel()) + "</small>";
+        }
     }
 
     private static String outcome(Page page, AuditEntry entry) {
@@ -112,12 +160,12 @@ public class LogServlet extends PatientServlet {
                 : page.text("log.refused") + " (" + page.text("refusal." + entry.decision()) + ")";
     }
 
-    private static void csv(List<AuditEntry> entries, HttpServletResponse response) throws IOException {
+    private static void csv(List<AuditEntry> entries, Who who, Page page, HttpServletResponse response) throws IOException {
         StringBuilder csv = new StringBuilder("time,professional,role,nihii,channel,action,data,decision,break_the_glass_reason\r\n");
         for (AuditEntry entry : entries) {
-            boolean patient = "PATIENT".equals(entry.callerRole());
+            String name = entry.caller().isEmpty() ? "" : who.personName(page, entry).orElse(String.valueOf(entry.callerName()));
             csv.append(cell(entry.occurredAt().toString())).append(',')
-                    .append(cell(patient ? "" : String.valueOf(entry.callerName()))).append(',')
+                    .append(cell(name)).append(',')
                     .append(cell(String.valueOf(entry.callerRole()))).append(',')
                     .append(cell(entry.callerNihii() == null ? "" : entry.callerNihii())).append(',')
                     .append(cell(entry.channel())).append(',').append(cell(entry.action())).append(',')

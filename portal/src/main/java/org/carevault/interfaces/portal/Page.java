@@ -22,9 +22,18 @@ final class Page {
         this.messages = Portal.messages(language);
     }
 
+    /** A text of the bundle with its arguments put in, not escaped (for CSV and PDF). */
+    String plain(String key, Object... arguments) {
+        return new MessageFormat(messages.getString(key), Locale.forLanguageTag(language)).format(arguments);
+    }
+
+    HttpServletRequest request() {
+        return request;
+    }
+
     /** A text of the bundle with its arguments put in, all escaped. */
     String text(String key, Object... arguments) {
-        return Portal.escape(new MessageFormat(messages.getString(key), Locale.forLanguageTag(language)).format(arguments));
+        return Portal.escape(plain(key, arguments));
     }
 
     private static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
@@ -71,12 +80,17 @@ final class Page {
         if (Portal.caller(request).isPresent()) {
             html.append("<nav class=\"sections\" aria-label=\"").append(text("sections")).append("\"><ul>");
             for (String[] section : new String[][] {{"/", "title.home"}, {"/relationships", "title.relationships"},
-                {"/medication", "title.medication"}, {"/exclusions", "title.exclusions"}, {"/log", "title.log"}}) {
+                {"/medication", "title.medication"}, {"/exclusions", "title.exclusions"}, {"/log", "title.log"},
+                {"/proxies", "title.proxies"}}) {
                 boolean current = section[0].equals(request.getServletPath().isEmpty() ? "/" : request.getServletPath());
                 html.append("<li><a href=\"").append(context).append(section[0]).append("\"")
                         .append(current ? " aria-current=\"page\"" : "").append(">").append(text(section[1])).append("</a></li>");
             }
             html.append("</ul></nav>");
+            PatientServlet.acting(request).ifPresent(acting -> html.append("<div class=\"acting\" role=\"status\" id=\"acting\"><p>")
+                    .append(text("acting.banner", acting.name())).append("</p>")
+                    .append(form("/acting", "<input type=\"hidden\" name=\"proxy\" value=\"self\">", "proxies.backToMine",
+                            "secondary-dark")).append("</div>"));
         }
         html.append("<main id=\"main\"><h1>").append(title).append("</h1>").append(body).append("</main></body></html>");
         response.setContentType("text/html;charset=UTF-8");

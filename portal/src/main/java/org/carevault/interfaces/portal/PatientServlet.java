@@ -1,16 +1,34 @@
 package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.UUID;
 import org.carevault.application.access.AccessControl;
+import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.PatientRef;
 
-/** A portal page of the logged-in patient (the filter lets no request without one through). */
+/**
+ * A portal page of the logged-in patient (the filter lets no request without one through), about the patient the
+ * session works on: the patient themselves, or a patient they act for as proxy (chosen on the proxies page; every
+ * service call decides again whether the proxy still holds, so a revocation takes effect at the next click).
+ */
 abstract class PatientServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** The patient a proxy acts for in this session: their reference, the name given for them, the proxy's id. */
+    record Acting(PatientRef patient, String name, UUID proxyId) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     @EJB
     private AccessControl access;
@@ -19,8 +37,38 @@ abstract class PatientServlet extends HttpServlet {
         return Portal.caller(request).orElseThrow();
     }
 
-    /** The patient's own reference: every page works on this patient only, whatever the request says. */
+    static Optional<Acting> acting(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.ofNullable((Acting) session.getAttribute(Portal.ACTING));
+    }
+
+    /** The patient's own reference, whatever the request or the session says. */
     PatientRef self(Caller caller) {
         return access.selfOf(caller).orElseThrow();
+    }
+
+    /** The patient this page works on: the one acted for, or the caller. Never taken from the request. */
+    PatientRef subject(HttpServletRequest request) {
+        return acting(request).map(Acting::patient).orElseGet(() -> self(caller(request)));
+    }
+
+    /**
+     * A refusal by the services becomes its HTTP status; one met while acting for someone ends acting for them (the
+     * proxy was revoked or has expired) and the session is back on the caller's own data.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        try {
+            super.service(request, response);
+        } catch (CareVaultException e) {
+            if (e.errorCode() == ErrorCode.ROLE_NOT_ALLOWED && acting(request).isPresent()) {
+                request.getSession().removeAttribute(Portal.ACTING);
+                response.sendRedirect(request.getContextPath() + "/proxies?ended");
+                return;
+            }
+            if (!response.isCommitted()) {
+                response.sendError(e.errorCode().httpStatus());
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ final class Portal {
     static final String CSRF = "carevault.portal.csrf";
     static final String PENDING = "carevault.portal.pending";
     static final String LANGUAGE = "carevault.portal.language";
+    static final String ACTING = "carevault.portal.acting";
     static final List<String> LANGUAGES = List.of("en", "fr", "nl");
 
     private static volatile OidcClient oidc;

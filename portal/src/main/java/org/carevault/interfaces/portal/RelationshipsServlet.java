@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.consent.TherapeuticLinkService;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
@@ -34,9 +33,9 @@ public class RelationshipsServlet extends PatientServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = caller(request);
-        PatientRef self = self(caller);
+        PatientRef patient = subject(request);
         Instant now = Instant.now();
-        List<TherapeuticLink> active = links.list(caller, self).stream()
+        List<TherapeuticLink> active = links.list(caller, patient).stream()
                 .filter(link -> link.revokedAt().isEmpty() && link.currentAt(now)).toList();
         Page page = new Page(request, response);
         StringBuilder body = new StringBuilder("<p>").append(page.text("relationships.explain")).append("</p>");
@@ -74,12 +73,7 @@ public class RelationshipsServlet extends PatientServlet {
             return;
         }
         Caller caller = caller(request);
-        try {
-            links.revoke(caller, self(caller), ObjectIds.parse(request.getParameter("id")));
-        } catch (CareVaultException e) {
-            response.sendError(e.errorCode().httpStatus());
-            return;
-        }
+        links.revoke(caller, subject(request), ObjectIds.parse(request.getParameter("id")));
         response.sendRedirect(request.getContextPath() + "/relationships");
     }
 }

@@ -51,11 +51,11 @@ public class VaultServlet extends PatientServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = caller(request);
-        PatientRef self = self(caller);
+        PatientRef patient = subject(request);
         Page page = new Page(request, response);
         StringBuilder body = new StringBuilder("<section aria-labelledby=\"scheme-title\"><h2 id=\"scheme-title\">")
                 .append(page.text("medication.title")).append("</h2>");
-        Optional<MedicationSchemeService.SchemeView> scheme = schemes.current(caller, self, Optional.empty());
+        Optional<MedicationSchemeService.SchemeView> scheme = schemes.current(caller, patient, Optional.empty());
         if (scheme.isEmpty()) {
             body.append("<p id=\"no-scheme\">").append(page.text("medication.none")).append("</p>");
         } else {
@@ -75,7 +75,7 @@ public class VaultServlet extends PatientServlet {
         }
         body.append("</section><section aria-labelledby=\"sumehr-title\"><h2 id=\"sumehr-title\">")
                 .append(page.text("sumehr.title")).append("</h2>");
-        List<SumehrService.Entry> summaries = sumehrs.list(caller, self, Optional.empty());
+        List<SumehrService.Entry> summaries = sumehrs.list(caller, patient, Optional.empty());
         if (summaries.isEmpty()) {
             body.append("<p id=\"no-sumehr\">").append(page.text("sumehr.none")).append("</p>");
         } else {

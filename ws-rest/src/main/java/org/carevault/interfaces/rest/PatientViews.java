@@ -52,6 +52,16 @@ public final class PatientViews {
         }
     }
 
+    /** A proxy of the patient; the proxy is shown by the name given for them, never by SSIN or reference. */
+    public record ProxyView(String id, String kind, String proxyName, String patientName, Instant validFrom,
+            Instant validUntil, Instant createdAt, Instant revokedAt) {
+        static ProxyView of(org.carevault.application.consent.ProxyService.View view) {
+            var proxy = view.proxy();
+            return new ProxyView(proxy.id().toString(), proxy.kind().name(), view.proxyName(), view.patientName(),
+                    proxy.validFrom(), proxy.validUntil().orElse(null), proxy.createdAt(), proxy.revokedAt().orElse(null));
+        }
+    }
+
     public record AuditEntryView(long seq, Instant at, String channel, String action, String callerType, String callerId,
             String callerRole, String callerNihii, String callerName, String dataType, String operation, String decision,
             String basis, boolean breakTheGlass, String breakTheGlassReason, String subjectId) {

@@ -1,0 +1,69 @@
+package org.carevault.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.carevault.application.consent.ProxyService;
+import org.carevault.application.consent.Registered;
+import org.carevault.domain.ObjectIds;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.interfaces.rest.PatientViews.ProxyView;
+
+/**
+ * The patient's proxies: GET; POST {@code {"ssin": "…", "name": "…", "patientName": "…", "until": "…"}} (201, or 200
+ * when already active) — by the patient (an appointed proxy; {@code patientName} is their login's) or by an
+ * operator (a legal representative, e.g. a parent linked to a child; {@code patientName} required); DELETE {proxyId}.
+ */
+@Path("/patients/{patientRef}/proxies")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ProxyResource {
+
+    @Inject
+    private RestCaller restCaller;
+
+    @EJB
+    private ProxyService proxies;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    public List<ProxyView> list(@PathParam("patientRef") String patientRef) {
+        return proxies.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(ProxyView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
+        PatientRef patient = PatientRef.parse(patientRef);
+        JsonInput input = JsonInput.of(body, Set.of("ssin", "name", "patientName", "until"));
+        Registered<ProxyService.View> registered = proxies.put(restCaller.current(), patient, new ProxyService.Request(
+                input.requiredText("ssin"), input.requiredText("name"), input.text("patientName"), input.instant("until")));
+        ProxyView view = ProxyView.of(registered.value());
+        return registered.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @DELETE
+    @Path("/{proxyId}")
+    public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("proxyId") String proxyId) {
+        proxies.revoke(restCaller.current(), PatientRef.parse(patientRef), ObjectIds.parse(proxyId));
+        return Response.noContent().build();
+    }
+}
