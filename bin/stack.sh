@@ -124,6 +124,10 @@ start() {
   start_wildfly
   wait_ready keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240 || { stop; exit 1; }
   wait_ready wildfly "http://127.0.0.1:$MGMT_PORT/health/ready" 180 || { stop; exit 1; }
+  # What the operator puts in through the running hub (idempotent): the demo minor's legal representative.
+  java -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoData \
+    --run-dir "$RUN_DIR" --keycloak-url "http://localhost:$KC_PORT" --hub-url "http://localhost:$HTTP_PORT" \
+    || { log "the demo data could not be put in"; stop; exit 1; }
 }
 
 [ $# -eq 2 ] || { echo "usage: $0 start|stop|setup demo|it" >&2; exit 2; }

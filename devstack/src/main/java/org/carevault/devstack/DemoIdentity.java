@@ -25,6 +25,18 @@ public record DemoIdentity(String username, String firstName, String lastName, S
     public static final String HOSPITAL_NIHII = "71099812";
     public static final String HOSPITAL_NAME = "AZ Demo";
 
+    /**
+     * A minor of the demo, without an account of their own, whose legal representative (the operator links it at
+     * each start, {@link DemoData}) is their mother {@value #CHILD_PARENT}.
+     */
+    public static final String CHILD_SSIN = "14091512307";
+    public static final String CHILD_NAME = "Lucas Claes";
+    public static final String CHILD_PARENT = "patient.claes";
+
+    public static DemoIdentity named(String username) {
+        return PEOPLE.stream().filter(p -> p.username().equals(username)).findFirst().orElseThrow();
+    }
+
     public String displayName() {
         return firstName + " " + lastName;
     }

@@ -77,6 +77,8 @@ public final class DemoSetup {
                 text.append(String.format("  %-15s %-10s SSIN %s%n", person.username(), person.role(), person.ssin()));
             }
         }
+        text.append(String.format("  %s (a minor, no account, SSIN %s): legal representative %s, linked by the operator%n",
+                DemoIdentity.CHILD_NAME, DemoIdentity.CHILD_SSIN, DemoIdentity.CHILD_PARENT));
         text.append(String.format("Operator: admin / %s (realm carevault, role admin)%n", secrets.get("keycloak.admin-password")));
         text.append(String.format("Hospital client: hospital-az / secret %s (client credentials, NIHII %s)%n",
                 secrets.get("keycloak.hospital-az-secret"), DemoIdentity.HOSPITAL_NIHII));
@@ -106,7 +108,7 @@ public final class DemoSetup {
         return options;
     }
 
-    private static String require(Map<String, String> options, String name) {
+    static String require(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
             throw new IllegalArgumentException("missing --" + name);

@@ -65,6 +65,61 @@ public final class Signatures {
         }
     }
 
+    /** A verified detached signature: its signer, the signature value, and the signature's time-stamp token if any. */
+    public record Detached(Signer signer, byte[] signatureValue, java.util.Optional<byte[]> timeStampToken) {
+    }
+
+    /**
+     * A detached signature over the content (the content is not included), for documents that carry their own
+     * signature (PDF). With a time-stamper, the signature value is time-stamped and the token added as the
+     * signature's unsigned {@code signatureTimeStampToken} attribute (RFC 3161 appendix A).
+     */
+    public static byte[] signDetached(byte[] content, Credential signer,
+            java.util.Optional<java.util.function.UnaryOperator<byte[]>> timeStamper) {
+        try {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(signerInfo(signer));
+            generator.addCertificates(travelling(signer));
+            CMSSignedData signed = generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(content), false);
+            if (timeStamper.isPresent()) {
+                SignerInformation info = signed.getSignerInfos().getSigners().iterator().next();
+                byte[] token = timeStamper.get().apply(info.getSignature());
+                var attribute = new org.bouncycastle.asn1.cms.Attribute(
+                        org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                        new org.bouncycastle.asn1.DERSet(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(token)));
+                var attributes = new org.bouncycastle.asn1.ASN1EncodableVector();
+                attributes.add(attribute);
+                info = SignerInformation.replaceUnsignedAttributes(info, new org.bouncycastle.asn1.cms.AttributeTable(attributes));
+                signed = CMSSignedData.replaceSigners(signed, new SignerInformationStore(info));
+            }
+            return signed.getEncoded(ASN1Encoding.DER);
+        } catch (OperatorCreationException | CMSException | IOException | GeneralSecurityException e) {
+            throw new SealException(SealException.Reason.ALGORITHM_NOT_ALLOWED, "cannot sign with this key", e);
+        }
+    }
+
+    /** Verifies a detached signature over the content; says nothing yet about trust (nor about its time-stamp). */
+    public static Detached verifyDetached(byte[] encoded, byte[] content) {
+        CMSSignedData signed;
+        try {
+            signed = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(content), encoded);
+        } catch (CMSException | RuntimeException e) {
+            throw new SealException(SealException.Reason.MALFORMED, "not a signature", e);
+        }
+        Signer signer = verifySigner(signed.getSignerInfos(), signed.getCertificates());
+        SignerInformation info = signed.getSignerInfos().getSigners().iterator().next();
+        java.util.Optional<byte[]> token = java.util.Optional.ofNullable(info.getUnsignedAttributes())
+                .map(attributes -> attributes.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken))
+                .map(attribute -> {
+                    try {
+                        return attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER);
+                    } catch (IOException e) {
+                        throw new SealException(SealException.Reason.MALFORMED, "the time-stamp cannot be read", e);
+                    }
+                });
+        return new Detached(signer, info.getSignature(), token);
+    }
+
     /**
      * Opens a signed layer around whatever is written to the returned stream (BER, content in
      * 16 KiB pieces, the signature written on close). Closing it does not close {@code out}.
