@@ -49,6 +49,14 @@ public class HubTimeStampAuthority {
         return Optional.ofNullable(authority);
     }
 
+    /** A time-stamp token over the data from the hub's own authority; none without one. */
+    public Optional<byte[]> stamp(byte[] data) {
+        return authority().map(tsa -> {
+            byte[] request = org.carevault.crypto.timestamp.TimeStamps.request(data);
+            return org.carevault.crypto.timestamp.TimeStamps.tokenOf(request, tsa.respond(request));
+        });
+    }
+
     public List<X509Certificate> trustAnchors() {
         return trust;
     }

@@ -26,7 +26,6 @@ import org.carevault.application.mailbox.BoxEntry.State;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.crypto.seal.SealException;
 import org.carevault.crypto.seal.Unsealer;
-import org.carevault.crypto.timestamp.TimeStamps;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -492,12 +491,8 @@ public class MailboxService {
     private void receipt(MailMessage message, BoxOwner recipient, Receipt.Kind kind, Instant instant) {
         // The statement must be rebuilt from the stored receipt: no finer than the database keeps (microseconds).
         Instant at = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Optional<byte[]> token = tsa.authority().map(authority -> {
-            byte[] statement = Receipt.statement(message.id(), message.contentSha256(), recipient, kind, at)
-                    .getBytes(StandardCharsets.UTF_8);
-            byte[] request = TimeStamps.request(statement);
-            return TimeStamps.tokenOf(request, authority.respond(request));
-        });
+        Optional<byte[]> token = tsa.stamp(Receipt.statement(message.id(), message.contentSha256(), recipient, kind, at)
+                .getBytes(StandardCharsets.UTF_8));
         em.persist(new Receipt(message.id(), recipient, kind, at, token));
     }
 

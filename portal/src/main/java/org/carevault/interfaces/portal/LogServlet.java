@@ -18,9 +18,10 @@ import org.carevault.domain.consent.PatientRef;
 /**
  * The patient's access log: every decision about their data, allowed or refused and why, newest first,
  * break-the-glass accesses highlighted; filtered by period (from / to, days) and by professional (chosen by
- * NIHII and role among those in the log); exported as CSV with the same filter. Professionals are shown by name, role and NIHII, never by SSIN.
+ * NIHII and role among those in the log); exported with the same filter as CSV and as a PDF signed by the hub
+ * (with its time-stamp), to show to a third party. Professionals are shown by name, role and NIHII, never by SSIN.
  */
-@WebServlet({"/log", "/log.csv"})
+@WebServlet({"/log", "/log.csv", "/log.pdf"})
 public class LogServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
@@ -34,6 +35,9 @@ public class LogServlet extends PatientServlet {
 
     @EJB
     private org.carevault.application.consent.ProxyService proxies;
+
+    @EJB
+    private org.carevault.application.audit.HubDocumentSigner signer;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,6 +62,11 @@ public class LogServlet extends PatientServlet {
             csv(entries, who, page, response);
             return;
         }
+        if ("/log.pdf".equals(request.getServletPath())) {
+            pdf(entries, who, page, from, to, party.isEmpty() ? Optional.empty() : view.professionals().stream()
+                    .filter(p -> chosen.equals(p.nihii() + "/" + p.role())).map(p -> p.name()).findFirst(), response);
+            return;
+        }
         String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("")
                 + "&professional=" + java.net.URLEncoder.encode(chosen, java.nio.charset.StandardCharsets.UTF_8);
         // The professionals who appear in the patient's whole log, to choose from (by name, role and NIHII).
@@ -79,7 +88,8 @@ public class LogServlet extends PatientServlet {
                 .append("<select id=\"professional\" name=\"professional\">").append(options).append("</select>")
                 .append("<button type=\"submit\" class=\"primary\">").append(page.text("log.filter")).append("</button></form>")
                 .append("<p><a id=\"csv\" href=\"").append(request.getContextPath()).append("/log.csv?").append(Portal.escape(filter))
-                .append("\">").append(page.text("log.csv")).append("</a></p>");
+                .append("\">").append(page.text("log.csv")).append("</a> · <a id=\"pdf\" href=\"").append(request.getContextPath())
+                .append("/log.pdf?").append(Portal.escape(filter)).append("\">").append(page.text("log.pdf")).append("</a></p>");
         body.append("<div class=\"table\"><table id=\"log\"><caption>").append(page.text("log.caption", entries.size()))
                 .append("</caption><thead><tr>");
         for (String column : new String[] {"log.when", "log.who", "log.what", "log.outcome"}) {
@@ -175,6 +185,45 @@ public class LogServlet extends PatientServlet {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"carevault-access-log.csv\"");
         response.getWriter().write(csv.toString());
+    }
+
+    /** The log as a PDF, signed by the hub (503 when the hub has no signing key). */
+    private void pdf(List<AuditEntry> entries, Who who, Page page, Optional<LocalDate> from, Optional<LocalDate> to,
+            Optional<String> professional, HttpServletResponse response) throws IOException {
+        if (!signer.available()) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        String patientName = acting(page.request()).map(Acting::name).orElseGet(() -> caller(page.request()).displayName());
+        String any = page.plain("pdf.open");
+        List<String> heading = new java.util.ArrayList<>(List.of(page.plain("pdf.patient", patientName),
+                page.plain("pdf.period", from.map(d -> page.day(d)).orElse(any), to.map(d -> page.day(d)).orElse(any))));
+        professional.ifPresent(name -> heading.add(page.plain("pdf.professional", name)));
+        heading.add(page.plain("pdf.made", page.dateTime(java.time.Instant.now())));
+        if (!entries.isEmpty()) {
+            heading.add(page.plain("pdf.entries", entries.size(), entries.get(entries.size() - 1).seq(), entries.get(0).seq()));
+        }
+        List<LogPdf.Row> rows = new java.util.ArrayList<>();
+        for (AuditEntry entry : entries) {
+            boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
+            String name = entry.caller().isEmpty() ? page.plain("log.system")
+                    : who.personName(page, entry).orElseGet(() -> entry.callerName() + "\n" + page.plain("role." + entry.callerRole())
+                            + (entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii()) + " · " + entry.channel());
+            String outcome = "PERMIT".equals(entry.decision()) ? page.plain("log.allowed")
+                    : page.plain("log.refused") + " (" + page.plain("refusal." + entry.decision()) + ")";
+            if (glass) {
+                outcome += "\n" + page.plain("log.glass") + " " + entry.breakTheGlassReason().orElse("");
+            }
+            rows.add(new LogPdf.Row(page.dateTime(entry.occurredAt()), name, entry.action() + " — " + page.plain("data." + entry.dataType()),
+                    outcome, entry.seq(), glass));
+        }
+        byte[] pdf = new LogPdf(page.plain("pdf.title"), heading, new String[] {page.plain("log.when"), page.plain("log.who"),
+            page.plain("log.what"), page.plain("log.outcome"), page.plain("pdf.seq")}, page.plain("pdf.page")).render(rows);
+        byte[] signed = signer.signPdf(pdf, page.plain("pdf.reason"));
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"carevault-access-log.pdf\"");
+        response.setContentLength(signed.length);
+        response.getOutputStream().write(signed);
     }
 
     /** One CSV cell, quoted; a leading = + - @ is neutralised so that a spreadsheet never runs it as a formula. */

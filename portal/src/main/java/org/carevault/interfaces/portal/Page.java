@@ -44,6 +44,12 @@ final class Page {
                 .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(BRUSSELS));
     }
 
+    /** A calendar day, in this page's language; not escaped. */
+    String day(java.time.LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(language)).format(day);
+    }
+
     /** A day and time to the minute, in this page's language (Belgian time); not escaped. */
     String dateTime(java.time.Instant instant) {
         return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
