@@ -19,7 +19,7 @@ final class RawRows {
 
     /** Columns holding ciphertext, sealed messages, wrapped shares, time-stamp tokens or hashes. */
     static final Set<String> OPAQUE = Set.of("content", "frame", "first_share", "second_share", "token", "hash",
-            "head_hash", "sealed", "time_stamp");
+            "head_hash", "sealed", "time_stamp", "names");
 
     private RawRows() {
     }

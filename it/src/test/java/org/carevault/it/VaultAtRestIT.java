@@ -22,13 +22,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class VaultAtRestIT {
 
-    /** Words that were in the KMEHR the tests stored: drugs, and the patients' names and SSINs. */
+    /** Words that were in the KMEHR the tests stored (drugs, the patients' names and SSINs) and the proxies' names and SSINs. */
     private static final List<String> FORBIDDEN = List.of("amoxicilline", "paracetamol", "metformin", "ibuprofen",
-            "wilhelmina", "testpatient", "tasmanian", "devil", "devos", "00000000097", "55032001180");
+            "wilhelmina", "testpatient", "tasmanian", "devil", "devos", "lucas", "00000000097", "55032001180", "14091512307");
 
     /** The same words as sent, nine characters or more: in random bytes by chance about never. */
     private static final List<String> LONG_WORDS = List.of("Amoxicilline", "Paracetamol", "Metformin", "Ibuprofen",
-            "Wilhelmina", "Testpatient", "Tasmanian", "00000000097", "55032001180");
+            "Wilhelmina", "Testpatient", "Tasmanian", "00000000097", "55032001180", "14091512307",
+            "Lucas Claes", "Sofie Claes", "Marc Devos");
 
 
     @Deployment

@@ -70,10 +70,11 @@ public class ProxyService {
     public record Request(String proxySsin, String proxyName, Optional<String> patientName, Optional<Instant> until) {
     }
 
-    /** The patient's proxies not revoked (current and future ones). */
+    /** The patient's proxies, revoked ones included (as history: they name who acted in the patient's log). */
     public List<View> list(Caller caller, PatientRef patient) {
         access.authorize(caller, Optional.of(patient), GET);
-        return active(patient).stream().map(this::view).toList();
+        return em.createQuery("select x from PatientProxy x where x.patientRef = :p order by x.createdAt", PatientProxy.class)
+                .setParameter("p", patient.value()).getResultList().stream().map(this::view).toList();
     }
 
     /**

@@ -33,6 +33,9 @@ abstract class PatientServlet extends HttpServlet {
     @EJB
     private AccessControl access;
 
+    @EJB
+    private org.carevault.application.consent.ProxyService proxies;
+
     static Caller caller(HttpServletRequest request) {
         return Portal.caller(request).orElseThrow();
     }
@@ -53,15 +56,17 @@ abstract class PatientServlet extends HttpServlet {
     }
 
     /**
-     * A refusal by the services becomes its HTTP status; one met while acting for someone ends acting for them (the
-     * proxy was revoked or has expired) and the session is back on the caller's own data.
+     * A refusal by the services becomes its HTTP status; one met while acting for someone who no longer counts the
+     * caller among their proxies (revoked, expired) ends acting for them: the session is back on the caller's own data.
      */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         try {
             super.service(request, response);
         } catch (CareVaultException e) {
-            if (e.errorCode() == ErrorCode.ROLE_NOT_ALLOWED && acting(request).isPresent()) {
+            Optional<Acting> acting = acting(request);
+            if (e.errorCode() == ErrorCode.ROLE_NOT_ALLOWED && acting.isPresent() && proxies.represented(caller(request))
+                    .stream().noneMatch(view -> view.proxy().id().equals(acting.get().proxyId()))) {
                 request.getSession().removeAttribute(Portal.ACTING);
                 response.sendRedirect(request.getContextPath() + "/proxies?ended");
                 return;

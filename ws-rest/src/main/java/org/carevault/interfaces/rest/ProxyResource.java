@@ -24,7 +24,7 @@ import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.PatientViews.ProxyView;
 
 /**
- * The patient's proxies: GET; POST {@code {"ssin": "…", "name": "…", "patientName": "…", "until": "…"}} (201, or 200
+ * The patient's proxies: GET (revoked ones too, with {@code revokedAt}); POST {@code {"ssin": "…", "name": "…", "patientName": "…", "until": "…"}} (201, or 200
  * when already active) — by the patient (an appointed proxy; {@code patientName} is their login's) or by an
  * operator (a legal representative, e.g. a parent linked to a child; {@code patientName} required); DELETE {proxyId}.
  */
