@@ -77,6 +77,32 @@ class PortalIT {
         return browser.findElements(By.cssSelector(selector)).stream().filter(card -> card.getText().contains(name)).toList();
     }
 
+    /** Logs in through Keycloak's own login page (authorization code with PKCE). */
+    private static void login(String username) {
+        browser.get(Stack.HUB + "/portal/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertTrue(browser.getCurrentUrl().startsWith(Stack.KEYCLOAK + "/realms/carevault/"), "Keycloak's own login page");
+        assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+    }
+
+    private static void logout() {
+        browser.findElement(By.cssSelector("header button")).click();
+        wait.until(ExpectedConditions.urlContains("/portal/logged-out"));
+    }
+
+    private static void open(String path, String waitFor) {
+        browser.findElement(By.cssSelector("nav.sections a[href$='" + path + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(waitFor)));
+    }
+
+    private static String csrf() {
+        return browser.findElement(By.cssSelector("main input[name='csrf']")).getAttribute("value");
+    }
+
     private static String status() {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status"))).getAttribute("class");
     }
@@ -94,13 +120,7 @@ class PortalIT {
         ConsentApi.linkId(ref, "physician");
         assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(ref, "physician", "MEDICATION_SCHEME", "READ", null)));
 
-        browser.get(Stack.HUB + "/portal/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertTrue(browser.getCurrentUrl().startsWith(Stack.KEYCLOAK + "/realms/carevault/"), "Keycloak's own login page");
-        assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
-        browser.findElement(By.id("username")).sendKeys("patient.devos");
-        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        login("patient.devos");
 
         assertTrue(status().contains("active") && !status().contains("inactive"), "consent given before");
         assertTrue(browser.getPageSource().contains("Marc Devos"));
@@ -205,6 +225,7 @@ class PortalIT {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
         assertTrue(csv.body().startsWith("time,professional,role,nihii,channel,action") && csv.body().contains("\"NO_CONSENT\""),
                 csv.body());
+        signedPdf(session);
         medicationAndSummaries(ref);
         exclusions(ref, session);
         browser.findElement(By.cssSelector("nav.sections a[href$='/portal/']")).click();
@@ -246,6 +267,129 @@ class PortalIT {
         } finally {
             Http.delete(ConsentApi.BASE + claes + "/exclusions/" + theirId, ConsentApi.token("other-patient"));
         }
+    }
+
+    /**
+     * The log as a PDF signed by the hub: the signature covers the whole file, chains to the demo CA (the hub's key)
+     * and carries the hub's time-stamp; the text shows the patient, the GP and the refusals; one changed byte, and it
+     * no longer verifies. The first page is saved as an image for the docs.
+     */
+    private static void signedPdf(Cookie session) throws Exception {
+        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                browser.findElement(By.id("pdf")).getAttribute("href"))).header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+        byte[] pdf = response.body();
+        java.util.List<java.security.cert.X509Certificate> ca = java.util.List.of(
+                org.carevault.crypto.pki.Pem.read(Stack.PKI.resolve("ca.pem")));
+        org.carevault.crypto.pdf.SignedPdf.Verified verified = org.carevault.crypto.pdf.SignedPdf.verify(pdf, ca, ca);
+        assertTrue(verified.signer().getSubjectX500Principal().getName().contains("CN=CareVault Hub"), "signed by the hub");
+        assertTrue(verified.timeStamped().isPresent(), "with the hub's time-stamp");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Patient: Marc Devos") && text.contains("Care provider: Jan Peeters")
+                    && text.contains("Refused (no consent)") && text.replace('\n', ' ').contains("Emergency access: "
+                    + ConsentApi.GOOD_REASON), text);
+            assertTrue(!text.contains("72081012378") && !text.contains(ConsentApi.DEVOS_SSIN), "no SSIN in the document");
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72),
+                    "png", SHOTS.resolve("portal-log-pdf.png").toFile());
+        }
+        byte[] tampered = pdf.clone();
+        tampered[pdf.length / 3] ^= 0x20;
+        org.junit.jupiter.api.Assertions.assertThrows(org.carevault.crypto.pdf.SignedPdf.InvalidPdfSignature.class,
+                () -> org.carevault.crypto.pdf.SignedPdf.verify(tampered, ca, ca), "one changed byte breaks the signature");
+    }
+
+    /**
+     * Proxies in the browser. Marc Devos appoints Sofie Claes on the proxies page. She logs in and finds the people
+     * she may act for: Marc (appointed) and her son Lucas (legal representative, linked by the operator). Choosing
+     * a proxy id that is not hers is refused. Acting for Marc, she withdraws his consent (the GP is refused at once,
+     * and his trail records it as done by her, basis PROXY) and gives it again; she cannot appoint proxies for him;
+     * his log shows her acts. Marc revokes the proxy over REST: her next click ends acting for him. Acting for Lucas,
+     * she sees herself as his legal representative, which only the operator removes.
+     */
+    @Test
+    void aProxyActsForThePatientInTheBrowserAndIsRecordedAsTheProxy() throws Exception {
+        // Whatever another test left: no portal session, no Keycloak session (its cookies live under the realm's path).
+        browser.get(Stack.KEYCLOAK + "/realms/carevault/");
+        browser.manage().deleteAllCookies();
+        browser.get(Stack.HUB + "/portal/logged-out");
+        browser.manage().deleteAllCookies();
+        String devos = ConsentApi.resolve(ConsentApi.DEVOS_SSIN);
+        String claes = ConsentApi.resolve("62070834587");
+        ConsentApi.putConsentAsProfessional(devos, "physician");
+        ConsentApi.linkId(devos, "physician");
+        String stranger = ConsentApi.resolve(ConsentApi.newSsin());
+        HttpResponse<String> foreign = Http.postJson(ConsentApi.BASE + stranger + "/proxies", ConsentApi.token("admin"),
+                "{\"ssin\":\"" + ConsentApi.DEVOS_SSIN + "\",\"name\":\"Marc Devos\",\"patientName\":\"Someone else\"}");
+        assertEquals(201, foreign.statusCode(), foreign::body);
+        String foreignId = Http.json(foreign).get("id").asText();
+
+        login("patient.devos");
+        open("/proxies", "proxy-ssin");
+        browser.findElement(By.id("proxy-ssin")).sendKeys("620708 345 87");
+        browser.findElement(By.id("proxy-name")).sendKeys("Sofie Claes");
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proxies"))).getText().contains("Sofie Claes"));
+        assertTrue(!browser.getPageSource().contains("62070834587"), "the proxy's SSIN is not shown back");
+        shot("portal-proxies-desktop");
+        logout();
+
+        login("patient.claes");
+        open("/proxies", "represented");
+        String represented = browser.findElement(By.id("represented")).getText();
+        assertTrue(represented.contains("Marc Devos") && represented.contains("Lucas Claes"), represented);
+        shot("portal-represented-desktop");
+        Cookie session = browser.manage().getCookieNamed("CAREVAULT_PORTAL");
+        assertEquals(404, postAs(session, "/portal/acting", "csrf=" + csrf() + "&proxy=" + foreignId).statusCode(),
+                "someone else's proxy id: not found");
+        cardsOf("#represented li", "Marc Devos").get(0).findElement(By.cssSelector("button")).click();
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acting"))).getText().contains("Marc Devos"));
+        shot("portal-acting-desktop");
+
+        String before = status();
+        assertTrue(before.contains("active") && !before.contains("inactive"), "Marc's consent");
+        press("danger");
+        assertEquals("NO_CONSENT", ConsentApi.outcome(ConsentApi.check(devos, "physician", "MEDICATION_SCHEME", "READ", null)),
+                "withdrawn by the proxy: the GP is refused at once");
+        com.fasterxml.jackson.databind.JsonNode entry = ConsentApi.lastEntry(devos, "RevokePatientConsent");
+        assertEquals("PROXY", entry.get("basis").asText());
+        assertEquals(claes, entry.get("callerId").asText(), "recorded as done by Sofie Claes");
+        assertEquals("PORTAL", entry.get("channel").asText());
+        press("primary");
+        assertEquals("PERMIT", ConsentApi.outcome(ConsentApi.check(devos, "physician", "MEDICATION_SCHEME", "READ", null)));
+
+        String proxiesBefore = Http.get(ConsentApi.BASE + devos + "/proxies", ConsentApi.token("patient")).body();
+        assertEquals(403, postAs(session, "/portal/proxies", "csrf=" + csrf() + "&action=appoint&ssin=72081012378&name=X")
+                .statusCode(), "a proxy cannot appoint proxies");
+        assertEquals(proxiesBefore, Http.get(ConsentApi.BASE + devos + "/proxies", ConsentApi.token("patient")).body());
+        open("/log", "log");
+        assertTrue(browser.findElement(By.id("log")).getText().contains("You (as proxy)"));
+
+        String id = null;
+        for (com.fasterxml.jackson.databind.JsonNode proxy : Http.json(Http.get(ConsentApi.BASE + devos + "/proxies",
+                ConsentApi.token("patient")))) {
+            if ("Sofie Claes".equals(proxy.get("proxyName").asText()) && !proxy.hasNonNull("revokedAt")) {
+                id = proxy.get("id").asText();
+            }
+        }
+        assertEquals(204, Http.delete(ConsentApi.BASE + devos + "/proxies/" + id, ConsentApi.token("patient")).statusCode());
+        browser.findElement(By.cssSelector("nav.sections a[href$='/portal/']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proxy-ended")));
+        assertTrue(browser.findElements(By.id("acting")).isEmpty(), "no longer acting for Marc");
+        assertTrue(!browser.findElement(By.id("represented")).getText().contains("Marc Devos"));
+
+        cardsOf("#represented li", "Lucas Claes").get(0).findElement(By.cssSelector("button")).click();
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acting"))).getText().contains("Lucas Claes"));
+        open("/proxies", "proxies");
+        assertTrue(browser.findElement(By.id("proxies")).getText().contains("Legal representative"));
+        assertTrue(browser.findElements(By.cssSelector("#proxies button")).isEmpty(), "only the operator removes it");
+        assertTrue(browser.findElements(By.id("proxy-ssin")).isEmpty(), "no appointing for someone else");
+        browser.findElement(By.cssSelector("#acting button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+        assertTrue(browser.findElements(By.id("acting")).isEmpty(), "back on her own data");
+        logout();
     }
 
     /** The GP writes a schedule and pushes a Sumehr over REST; the patient reads both in the portal, read-only. */
