@@ -46,6 +46,10 @@ class DecisionPointCoverageIT {
             Map.entry("POST /patients/{patientRef}/exclusions", new String[] {
                 "{\"party\":{\"type\":\"SSIN\",\"id\":\"72081012378\"}}", "PutTherapeuticExclusion"}),
             Map.entry("DELETE /patients/{patientRef}/exclusions/{exclusionId}", new String[] {null, "RevokeTherapeuticExclusion"}),
+            Map.entry("GET /patients/{patientRef}/proxies", new String[] {null, "GetProxy"}),
+            Map.entry("POST /patients/{patientRef}/proxies", new String[] {
+                "{\"ssin\":\"72081012378\",\"name\":\"Intruder\"}", "PutProxy"}),
+            Map.entry("DELETE /patients/{patientRef}/proxies/{proxyId}", new String[] {null, "RevokeProxy"}),
             Map.entry("GET /patients/{patientRef}/audit-trail", new String[] {null, "GetPatientAuditTrail"}),
             Map.entry("POST /patients/{patientRef}/access-decisions", new String[] {
                 "{\"dataType\":\"MEDICATION_SCHEME\",\"operation\":\"READ\"}", "CheckAccess"}),
@@ -108,6 +112,7 @@ class DecisionPointCoverageIT {
             String[] methodAndPath = endpoint.getKey().split(" ", 2);
             String path = "/api/v1" + methodAndPath[1].replace("{patientRef}", devos)
                     .replace("{linkId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
+                    .replace("{proxyId}", UUID.randomUUID().toString())
                     .replace("{version}", "1").replace("{id}", UUID.randomUUID().toString()) + (methodAndPath[1].endsWith("/diff") ? "?from=1&to=1" : "");
             HttpResponse<String> response = call(methodAndPath[0], path, intruder, endpoint.getValue()[0]);
             assertEquals(403, response.statusCode(), endpoint.getKey() + ": " + response.body());

@@ -389,7 +389,35 @@ class PortalIT {
         browser.findElement(By.cssSelector("#acting button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
         assertTrue(browser.findElements(By.id("acting")).isEmpty(), "back on her own data");
+        tamperedIdentifiers(session, foreignId, devos);
         logout();
+    }
+
+    /**
+     * Every identifier the pages send, tampered with, in a logged-in session with the page's own anti-forgery token:
+     * nothing of another patient is shown or changed. The patient a page works on never comes from the request.
+     */
+    private static void tamperedIdentifiers(Cookie session, String foreignProxyId, String otherPatient) throws Exception {
+        String csrf = csrf();
+        assertEquals(404, postAs(session, "/portal/proxies", "csrf=" + csrf + "&action=revoke&id=" + foreignProxyId).statusCode(),
+                "revoking another patient's proxy");
+        assertEquals(404, postAs(session, "/portal/acting", "csrf=" + csrf + "&proxy=not-an-id").statusCode());
+        assertEquals(404, postAs(session, "/portal/exclusions", "csrf=" + csrf + "&action=exclude&nihii=19999999999&role=PHYSICIAN")
+                .statusCode(), "excluding a professional the hub does not know");
+        assertEquals(400, postAs(session, "/portal/notices", "csrf=" + csrf + "&upTo=everything").statusCode());
+        assertEquals(400, postAs(session, "/portal/consent", "csrf=" + csrf + "&action=delete").statusCode());
+        assertEquals(404, Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/log?professional=19999999999/PHYSICIAN"))
+                .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue()).GET()).statusCode());
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Stack.HUB
+                + "/portal/log.pdf?patientRef=" + otherPatient + "&patient=" + otherPatient)).header("Cookie", "CAREVAULT_PORTAL="
+                + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Patient: Sofie Claes") && !text.contains("Marc Devos"), "her own log, whatever the URL says");
+        }
+        HttpResponse<String> page = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal/?patientRef=" + otherPatient))
+                .header("Cookie", "CAREVAULT_PORTAL=" + session.getValue()).GET());
+        assertTrue(page.body().contains("Welcome, Sofie Claes.") && !page.body().contains("acting for"), "her own page");
     }
 
     /** The GP writes a schedule and pushes a Sumehr over REST; the patient reads both in the portal, read-only. */

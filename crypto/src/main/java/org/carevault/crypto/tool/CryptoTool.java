@@ -42,6 +42,7 @@ import org.carevault.crypto.seal.Unsealer;
  * etk     --auth A.p12 --password PW --encryption E.p12 [--encryption-password PW] --out token.etk
  * seal    --sender S.p12 --password PW --to R.pem [--to R2.pem …] --in FILE --out FILE
  * unseal  --key R.p12 --password PW --trust ca.pem --in FILE --out FILE
+ * verify-pdf --in FILE.pdf --trust ca.pem                               check a PDF signed by the hub (exit 1 if not)
  * </pre>
  * Passwords may be given as {@code env:NAME} to read them from the environment.
  */
@@ -70,7 +71,7 @@ public final class CryptoTool {
     public void run(String... args) throws IOException, CertificateException {
         if (args.length == 0) {
             throw new IllegalArgumentException(
-                    "usage: ca | issue | server | tsa | truststore | etk | seal | unseal (see the class documentation)");
+                    "usage: ca | issue | server | tsa | truststore | etk | seal | unseal | verify-pdf (see the class documentation)");
         }
         Options options = Options.parse(args);
         switch (args[0]) {
@@ -82,6 +83,7 @@ public final class CryptoTool {
             case "etk" -> etk(options);
             case "seal" -> seal(options);
             case "unseal" -> unseal(options);
+            case "verify-pdf" -> verifyPdf(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -172,6 +174,16 @@ public final class CryptoTool {
                 reader.privateKey(), reader.certificate(), List.of(Pem.read(Path.of(options.require("trust")))), Instant.now(),
                 List.of());
         out.println("from " + sender.getSubjectX500Principal().getName() + " -> " + options.require("out"));
+    }
+
+    /** A PDF the hub signed (a patient's access log): signer and time-stamp chain to the trusted CA, whole file covered. */
+    private void verifyPdf(Options options) throws IOException {
+        List<X509Certificate> trust = List.of(Pem.read(Path.of(options.require("trust"))));
+        org.carevault.crypto.pdf.SignedPdf.Verified verified = org.carevault.crypto.pdf.SignedPdf.verify(
+                java.nio.file.Files.readAllBytes(Path.of(options.require("in"))), trust, trust);
+        out.println("valid: signed by " + verified.signer().getSubjectX500Principal().getName()
+                + verified.timeStamped().map(at -> ", time-stamped " + at).orElse(", not time-stamped")
+                + " (" + verified.reason() + "); the whole file is covered");
     }
 
     /** {@code --name value} pairs; a name may repeat (--to). */

@@ -88,6 +88,26 @@ class CryptoToolTest {
         byte[] token = org.carevault.crypto.timestamp.TimeStamps.tokenOf(request, tsa.respond(request));
         assertTrue(org.carevault.crypto.timestamp.TimeStamps.verify(token, "anchor".getBytes(StandardCharsets.UTF_8),
                 List.of(Pem.read(dir.resolve("ca.pem")))).isAfter(Instant.now().minusSeconds(60)), "a working TSA");
+
+        // A PDF signed by the hub (its server key), time-stamped: verify-pdf says valid; a changed copy: refused.
+        byte[] pdf;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var bytes = new ByteArrayOutputStream()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(bytes);
+            pdf = bytes.toByteArray();
+        }
+        byte[] signed = org.carevault.crypto.pdf.SignedPdf.sign(pdf, org.carevault.crypto.pki.Pkcs12.readCredential(
+                dir.resolve("hub.p12"), "pw".toCharArray()), "Hub", "Access log", java.util.Optional.of(value -> {
+                    byte[] stampRequest = org.carevault.crypto.timestamp.TimeStamps.request(value);
+                    return org.carevault.crypto.timestamp.TimeStamps.tokenOf(stampRequest, tsa.respond(stampRequest));
+                }));
+        Files.write(dir.resolve("log.pdf"), signed);
+        String checked = run("verify-pdf", "--in", path("log.pdf"), "--trust", path("ca.pem"));
+        assertTrue(checked.startsWith("valid: signed by CN=Hub") && checked.contains("time-stamped"), checked);
+        signed[signed.length / 4] ^= 0x01;
+        Files.write(dir.resolve("changed.pdf"), signed);
+        assertThrows(org.carevault.crypto.pdf.SignedPdf.InvalidPdfSignature.class,
+                () -> run("verify-pdf", "--in", path("changed.pdf"), "--trust", path("ca.pem")));
     }
 
     @Test
