@@ -66,6 +66,13 @@ class PortalIT {
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The same page at a phone's width (390 × 844 CSS pixels), then back to the desktop size. */
+    private static void phoneShot(String name) throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot(name);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
     /** A form posted straight to the portal with the patient's own session cookie (as a forging page would). */
     private static HttpResponse<String> postAs(Cookie session, String path, String form) {
         return Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + path)).header("Cookie", "CAREVAULT_PORTAL=" + session.getValue())
@@ -148,9 +155,7 @@ class PortalIT {
         browser.findElement(By.cssSelector("a[hreflang='nl']")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mijn gezondheidsgegevens"));
         assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        browser.manage().window().setSize(new Dimension(390, 844));
-        shot("portal-consent-phone-nl");
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        phoneShot("portal-consent-phone-nl");
         browser.findElement(By.cssSelector("a[hreflang='fr']")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mes données de santé"));
 
@@ -211,6 +216,7 @@ class PortalIT {
         assertTrue(log.contains("Jan Peeters") && log.contains("no consent") && log.contains("no therapeutic relationship")
                 && log.contains("Emergency access: " + ConsentApi.GOOD_REASON), "the accesses and refusals this test caused: " + log);
         shot("portal-log-desktop");
+        phoneShot("portal-log-phone");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("professional")))
                 .selectByValue("12345625004/PHYSICIAN");
         browser.findElement(By.cssSelector("form.filter button")).click();
@@ -334,6 +340,7 @@ class PortalIT {
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proxies"))).getText().contains("Sofie Claes"));
         assertTrue(!browser.getPageSource().contains("62070834587"), "the proxy's SSIN is not shown back");
         shot("portal-proxies-desktop");
+        phoneShot("portal-proxies-phone");
         logout();
 
         login("patient.claes");
@@ -347,6 +354,7 @@ class PortalIT {
         cardsOf("#represented li", "Marc Devos").get(0).findElement(By.cssSelector("button")).click();
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acting"))).getText().contains("Marc Devos"));
         shot("portal-acting-desktop");
+        phoneShot("portal-acting-phone");
 
         String before = status();
         assertTrue(before.contains("active") && !before.contains("inactive"), "Marc's consent");
