@@ -26,8 +26,12 @@ abstract class PatientServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** The patient a proxy acts for in this session: their reference, the name given for them, the proxy's id. */
-    record Acting(PatientRef patient, String name, UUID proxyId) implements Serializable {
+    record Acting(String patientRef, String name, UUID proxyId) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        PatientRef patient() {
+            return new PatientRef(patientRef);
+        }
     }
 
     @EJB

@@ -163,7 +163,7 @@ public class ProxiesServlet extends PatientServlet {
         UUID id = ObjectIds.parse(chosen);
         ProxyService.View view = proxies.represented(caller).stream().filter(v -> v.proxy().id().equals(id)).findFirst()
                 .orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
-        request.getSession().setAttribute(Portal.ACTING, new Acting(view.proxy().patient(), view.patientName(), id));
+        request.getSession().setAttribute(Portal.ACTING, new Acting(view.proxy().patient().value(), view.patientName(), id));
         response.sendRedirect(request.getContextPath() + "/");
     }
 
