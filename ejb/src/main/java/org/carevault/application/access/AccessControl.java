@@ -56,6 +56,9 @@ public class AccessControl {
     @Inject
     private AccessMetrics metrics;
 
+    @EJB
+    private ProfessionalDirectory professionals;
+
     @jakarta.annotation.Resource
     private TransactionSynchronizationRegistry transactions;
 
@@ -120,6 +123,7 @@ public class AccessControl {
 
     private Decision decideAndRecord(Caller caller, Optional<PatientRef> patient, Intent intent) {
         Instant now = Instant.now();
+        professionals.saw(caller);
         Optional<PatientRef> self = selfOf(caller);
         PatientAccessState state = patient.map(p -> states.get(p, now)).orElse(PatientAccessState.UNKNOWN);
         Decision decision = policy.decide(new AccessRequest(Optional.of(caller), self, patient, intent.dataType(),

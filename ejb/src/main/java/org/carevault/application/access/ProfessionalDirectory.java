@@ -1,63 +1,118 @@
 package org.carevault.application.access;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.carevault.application.audit.AuditEntry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.carevault.domain.Caller;
+import org.carevault.domain.Role;
 import org.carevault.domain.access.PartyKey;
 
 /**
- * The care providers the hub knows: those it has seen acting, with the name and registration their
- * credentials carried the last time. For showing patients who is who (never a professional's SSIN).
+ * The care providers the hub knows: those it has seen acting (any decision), with the name and registration their
+ * credentials carried the last time, in their own table ({@link KnownProfessional}) so that patients' searches and
+ * pages never scan the audit trail. For showing patients who is who (never a professional's SSIN).
  */
 @Stateless
 public class ProfessionalDirectory {
+
+    private static final Set<Role> CARE_PROVIDERS = Set.of(Role.PHYSICIAN, Role.PHARMACIST, Role.NURSE, Role.HOSPITAL);
+
+    /** What this node has written or read already (party and role → NIHII and name): most calls write nothing. */
+    private static final Map<KnownProfessional.Key, String> SEEN = new ConcurrentHashMap<>();
+    private static final int SEEN_MAX = 200_000;
 
     /** How a professional or organisation is shown: name, role, NIHII (any may be empty when unknown). */
     public record Known(String name, String role, String nihii) {
     }
 
+    /** A professional or organisation found by a search: how to show it, and its public registration. */
+    public record Found(String name, String role, String nihii) {
+    }
+
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    /** A professional or organisation found by a search: how to show it, and its public registration. */
-    public record Found(String name, String role, String nihii) {
+    @Resource
+    private SessionContext context;
+
+    /** Notes a care provider seen acting (called by the decision point); written once per node unless it changes. */
+    public void saw(Caller caller) {
+        if (!CARE_PROVIDERS.contains(caller.role()) || caller.nihii().isEmpty() || caller.displayName() == null
+                || caller.displayName().isBlank()) {
+            return;
+        }
+        PartyKey party = PartyKey.of(caller.id());
+        KnownProfessional.Key key = new KnownProfessional.Key(party.type(), party.value(), caller.role().name());
+        String nihii = caller.nihii().get().value();
+        String name = caller.displayName().length() > 120 ? caller.displayName().substring(0, 120) : caller.displayName();
+        String says = nihii + "/" + name;
+        if (says.equals(SEEN.get(key))) {
+            return;
+        }
+        try {
+            context.getBusinessObject(ProfessionalDirectory.class).remember(key, nihii, name);
+            if (SEEN.size() >= SEEN_MAX) {
+                SEEN.clear();
+            }
+            SEEN.put(key, says);
+        } catch (EJBException | PersistenceException e) {
+            // Another request or node wrote the same row at the same moment: it is there; the next call reads it.
+        }
+    }
+
+    /** Writes (or corrects) one row, in a transaction of its own: the request's work does not depend on it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void remember(KnownProfessional.Key key, String nihii, String name) {
+        KnownProfessional known = em.find(KnownProfessional.class, key);
+        if (known == null) {
+            em.persist(new KnownProfessional(key, nihii, name));
+        } else if (!known.says(nihii, name)) {
+            known.update(nihii, name);
+        }
     }
 
     /**
      * Care providers the hub knows whose name contains the text, or whose NIHII starts with it (at
      * least three characters), at most 20, by name. Never returns a person's SSIN.
      */
-    public java.util.List<Found> search(String text) {
+    public List<Found> search(String text) {
         // Wildcards typed by the patient are taken out: the search matches what was typed, nothing more.
-        String query = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "");
+        String query = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
         if (query.length() < 3) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.Map<String, Found> found = new java.util.TreeMap<>();
-        for (Object[] row : em.createQuery("select e.callerName, e.callerRole, e.callerNihii from AuditEntry e"
-                + " where e.callerNihii is not null and e.callerRole in ('PHYSICIAN', 'PHARMACIST', 'NURSE', 'HOSPITAL')"
-                + " and (lower(e.callerName) like :text or e.callerNihii like :prefix)"
-                + " group by e.callerName, e.callerRole, e.callerNihii", Object[].class)
+        Map<String, Found> found = new java.util.TreeMap<>();
+        for (KnownProfessional known : em.createQuery("select k from KnownProfessional k where k.nameLower like :text"
+                + " or k.nihii like :prefix order by k.nameLower", KnownProfessional.class)
                 .setParameter("text", "%" + query + "%").setParameter("prefix", query + "%").setMaxResults(100).getResultList()) {
-            found.putIfAbsent(row[2] + "/" + row[1], new Found(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2])));
+            found.putIfAbsent(known.nihii() + "/" + known.role(), new Found(known.name(), known.role(), known.nihii()));
         }
         return found.values().stream().sorted(java.util.Comparator.comparing(Found::name)).limit(20).toList();
     }
 
-    /** The party behind a registration number and role, as last seen acting. */
+    /** The party behind a registration number and role. */
     public Optional<PartyKey> byNihii(String nihii, String role) {
-        return em.createQuery("select e from AuditEntry e where e.callerNihii = :n and e.callerRole = :r order by e.seq desc",
-                AuditEntry.class).setParameter("n", nihii).setParameter("r", role).setMaxResults(1).getResultStream()
-                .findFirst().flatMap(AuditEntry::caller);
+        return em.createQuery("select k from KnownProfessional k where k.nihii = :n and k.key.role = :r", KnownProfessional.class)
+                .setParameter("n", nihii).setParameter("r", role).setMaxResults(1).getResultStream().findFirst()
+                .map(k -> new PartyKey(k.partyType(), k.partyId()));
     }
 
+    /** How a party is shown (in any of its roles). */
     public Optional<Known> of(PartyKey party) {
-        return em.createQuery("select e from AuditEntry e where e.callerType = :t and e.callerId = :i order by e.seq desc",
-                AuditEntry.class).setParameter("t", party.type()).setParameter("i", party.value()).setMaxResults(1)
-                .getResultStream().findFirst()
-                .map(e -> new Known(String.valueOf(e.callerName()), String.valueOf(e.callerRole()),
-                        e.callerNihii() == null ? "" : e.callerNihii()));
+        return em.createQuery("select k from KnownProfessional k where k.key.partyType = :t and k.key.partyId = :i"
+                + " order by k.key.role", KnownProfessional.class).setParameter("t", party.type()).setParameter("i", party.value())
+                .setMaxResults(1).getResultStream().findFirst().map(k -> new Known(k.name(), k.role(), k.nihii()));
     }
 }

@@ -40,4 +40,43 @@ class MigrationsTest {
                     "one preference row per party");
         }
     }
+
+    /**
+     * The directory of known care providers starts from the audit trail of a hub that ran before it existed: each
+     * professional once per role with a NIHII and name, no patient, nobody without a NIHII.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"})
+    void knownProfessionalsAreTakenFromTheExistingTrail(String mode) throws SQLException {
+        String url = "jdbc:h2:mem:directory" + mode.hashCode() + ";DB_CLOSE_DELAY=-1" + mode;
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("13").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            String columns = "INSERT INTO audit_entry (seq, occurred_at, channel, action, caller_type, caller_id, caller_role,"
+                    + " caller_nihii, caller_name, data_type, operation, decision, basis, hash) VALUES ";
+            statement.execute(columns + "(1, CURRENT_TIMESTAMP, 'REST', 'CheckAccess', 'SSIN', '72081012378', 'PHYSICIAN',"
+                    + " '12345625004', 'Jan Peeters', 'MEDICATION_SCHEME', 'READ', 'PERMIT', 'ROLE', 'h1')");
+            statement.execute(columns + "(2, CURRENT_TIMESTAMP, 'SOAP', 'CheckAccess', 'SSIN', '72081012378', 'PHYSICIAN',"
+                    + " '12345625004', 'Jan Peeters', 'MEDICATION_SCHEME', 'READ', 'NO_CONSENT', 'NONE', 'h2')");
+            statement.execute(columns + "(3, CURRENT_TIMESTAMP, 'REST', 'PutSumehr', 'NIHII', '71099812', 'HOSPITAL',"
+                    + " '71099812', 'AZ Demo', 'SUMEHR', 'WRITE', 'PERMIT', 'ROLE', 'h3')");
+            statement.execute(columns + "(4, CURRENT_TIMESTAMP, 'PORTAL', 'GetPatientConsent', 'PATIENT',"
+                    + " 'AAAAAAAAAAAAAAAAAAAAAAAA', 'PATIENT', NULL, NULL, 'CONSENT', 'READ', 'PERMIT', 'OWN_DATA', 'h4')");
+            statement.execute(columns + "(5, CURRENT_TIMESTAMP, 'REST', 'GetAccessMetrics', 'SSIN', '80010100107', 'ADMIN',"
+                    + " NULL, 'Hub Operator', 'OPERATIONS', 'READ', 'PERMIT', 'ROLE', 'h5')");
+        }
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(
+                        "SELECT party_type, party_id, role, nihii, name, name_lower FROM known_professional ORDER BY party_id")) {
+            java.util.List<String> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                found.add(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6)));
+            }
+            assertEquals(java.util.List.of("NIHII|71099812|HOSPITAL|71099812|AZ Demo|az demo",
+                    "SSIN|72081012378|PHYSICIAN|12345625004|Jan Peeters|jan peeters"), found);
+        }
+    }
 }
