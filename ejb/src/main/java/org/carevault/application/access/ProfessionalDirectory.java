@@ -58,8 +58,8 @@ public class ProfessionalDirectory {
         String nihii = caller.nihii().get().value();
         String name = caller.displayName().length() > 120 ? caller.displayName().substring(0, 120) : caller.displayName();
         String says = nihii + "/" + name;
-        if (says.equals(SEEN.get(key))) {
-            return;
+        if (says.equals(SEEN.get(key)) || !WRITING.add(key)) {
+            return;  // known, or being written right now by another request of this node
         }
         try {
             context.getBusinessObject(ProfessionalDirectory.class).remember(key, nihii, name);
@@ -68,9 +68,14 @@ public class ProfessionalDirectory {
             }
             SEEN.put(key, says);
         } catch (EJBException | PersistenceException e) {
-            // Another request or node wrote the same row at the same moment: it is there; the next call reads it.
+            // Another node wrote the same row at the same moment: it is there; the next call reads it.
+        } finally {
+            WRITING.remove(key);
         }
     }
+
+    /** The rows this node is writing now: concurrent first requests of one professional write it once. */
+    private static final Set<KnownProfessional.Key> WRITING = ConcurrentHashMap.newKeySet();
 
     /** Writes (or corrects) one row, in a transaction of its own: the request's work does not depend on it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
