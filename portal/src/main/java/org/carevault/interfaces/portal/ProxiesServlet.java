@@ -51,6 +51,12 @@ public class ProxiesServlet extends PatientServlet {
                     .append("</p>");
         }
         body.append("<p>").append(page.text("proxies.explain")).append("</p>");
+        // The people one may act for come first when there are any (a parent comes here for the child).
+        StringBuilder others = new StringBuilder();
+        boolean representsSomeone = represented(page, caller, acting, others);
+        if (representsSomeone) {
+            body.append(others);
+        }
         List<ProxyService.View> current = proxies.list(caller, patient).stream()
                 .filter(view -> view.proxy().revokedAt().isEmpty()).toList();
         body.append("<section aria-labelledby=\"proxies-title\"><h2 id=\"proxies-title\">")
@@ -92,12 +98,14 @@ public class ProxiesServlet extends PatientServlet {
                     .append("<button type=\"submit\" class=\"primary\">").append(page.text("proxies.appoint")).append("</button></form>");
         }
         body.append("</section>");
-        represented(page, request, caller, acting, body);
+        if (!representsSomeone) {
+            body.append(others);
+        }
         page.write(page.text("title.proxies"), body.toString());
     }
 
-    /** The people the logged-in person may act for, and the way back to their own data. */
-    private void represented(Page page, HttpServletRequest request, Caller caller, Optional<Acting> acting, StringBuilder body) {
+    /** The people the logged-in person may act for, and the way back to their own data; whether there are any. */
+    private boolean represented(Page page, Caller caller, Optional<Acting> acting, StringBuilder body) {
         List<ProxyService.View> represented = proxies.represented(caller);
         body.append("<section aria-labelledby=\"represented-title\"><h2 id=\"represented-title\">")
                 .append(page.text("proxies.represented")).append("</h2>");
@@ -121,6 +129,7 @@ public class ProxiesServlet extends PatientServlet {
             body.append("</ul>");
         }
         body.append("</section>");
+        return !represented.isEmpty();
     }
 
     private static String row(Page page, String key, String value) {
