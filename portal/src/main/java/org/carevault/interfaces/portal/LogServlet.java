@@ -101,7 +101,7 @@ public class LogServlet extends PatientServlet {
             body.append("<tr").append(glass ? " class=\"glass\"" : "").append("><td>").append(Portal.escape(page.dateTime(entry.occurredAt())))
                     .append("</td><td>").append(who.html(page, entry)).append("</td><td>").append(Portal.escape(entry.action()))
                     .append(" — ").append(page.text("data." + entry.dataType())).append("</td><td>")
-                    .append(outcome(page, entry)).append(glass ? "<br><strong>" + page.text("log.glass") + "</strong> "
+                    .append(Portal.escape(outcome(page, entry))).append(glass ? "<br><strong>" + page.text("log.glass") + "</strong> "
                             + Portal.escape(entry.breakTheGlassReason().orElse("")) : "")
                     .append("</td></tr>");
         }
@@ -136,7 +136,7 @@ public class LogServlet extends PatientServlet {
         }
 
         /** The name, for a patient or a proxy; empty for a care provider (whose name the entry holds). */
-        Optional<String> personName(Page page, AuditEntry entry) {
+        private Optional<String> personName(Page page, AuditEntry entry) {
             if (!"PATIENT".equals(entry.callerRole())) {
                 return Optional.empty();
             }
@@ -151,29 +151,36 @@ public class LogServlet extends PatientServlet {
                     page.plain("unknown.name"))));
         }
 
-        String html(Page page, AuditEntry entry) {
+        /** Who, as lines of plain text: the name, then (for a care provider) role, NIHII and channel. */
+        List<String> lines(Page page, AuditEntry entry) {
             if (entry.caller().isEmpty()) {
-                return page.text("log.system");
+                return List.of(page.plain("log.system"));
             }
             Optional<String> person = personName(page, entry);
             if (person.isPresent()) {
-                return Portal.escape(person.get());
+                return List.of(person.get());
             }
             String nihii = entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii();
-            return Portal.escape(String.valueOf(entry.callerName())) + "<br><small>" + page.text("role." + entry.callerRole())
-                    + Portal.escape(nihii) + " · " + Portal.escape(entry.channel()) + "</small>";
+            return List.of(String.valueOf(entry.callerName()), page.plain("role." + entry.callerRole()) + nihii + " · "
+                    + entry.channel());
+        }
+
+        String html(Page page, AuditEntry entry) {
+            List<String> lines = lines(page, entry);
+            return Portal.escape(lines.get(0)) + (lines.size() > 1 ? "<br><small>" + Portal.escape(lines.get(1)) + "</small>" : "");
         }
     }
 
+    /** Allowed, or refused and why, in plain text. */
     private static String outcome(Page page, AuditEntry entry) {
-        return "PERMIT".equals(entry.decision()) ? page.text("log.allowed")
-                : page.text("log.refused") + " (" + page.text("refusal." + entry.decision()) + ")";
+        return "PERMIT".equals(entry.decision()) ? page.plain("log.allowed")
+                : page.plain("log.refused") + " (" + page.plain("refusal." + entry.decision()) + ")";
     }
 
     private static void csv(List<AuditEntry> entries, Who who, Page page, HttpServletResponse response) throws IOException {
         StringBuilder csv = new StringBuilder("time,professional,role,nihii,channel,action,data,decision,break_the_glass_reason\r\n");
         for (AuditEntry entry : entries) {
-            String name = entry.caller().isEmpty() ? "" : who.personName(page, entry).orElse(String.valueOf(entry.callerName()));
+            String name = entry.caller().isEmpty() ? "" : who.lines(page, entry).get(0);
             csv.append(cell(entry.occurredAt().toString())).append(',')
                     .append(cell(name)).append(',')
                     .append(cell(String.valueOf(entry.callerRole()))).append(',')
@@ -206,11 +213,8 @@ public class LogServlet extends PatientServlet {
         List<LogPdf.Row> rows = new java.util.ArrayList<>();
         for (AuditEntry entry : entries) {
             boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
-            String name = entry.caller().isEmpty() ? page.plain("log.system")
-                    : who.personName(page, entry).orElseGet(() -> entry.callerName() + "\n" + page.plain("role." + entry.callerRole())
-                            + (entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii()) + " · " + entry.channel());
-            String outcome = "PERMIT".equals(entry.decision()) ? page.plain("log.allowed")
-                    : page.plain("log.refused") + " (" + page.plain("refusal." + entry.decision()) + ")";
+            String name = String.join("\n", who.lines(page, entry));
+            String outcome = outcome(page, entry);
             if (glass) {
                 outcome += "\n" + page.plain("log.glass") + " " + entry.breakTheGlassReason().orElse("");
             }
