@@ -39,10 +39,6 @@ public class LoginServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        if (!Portal.csrfHolds(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
         HttpSession session = request.getSession(false);
         String idToken = (String) session.getAttribute(Portal.ID_TOKEN);
         String language = Portal.language(request);

@@ -56,7 +56,12 @@ final class Page {
                 java.time.format.FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(instant.atZone(BRUSSELS));
     }
 
-    /** A form posting to a portal path, with the anti-forgery token. */
+    /** One term and its (already escaped) description in a definition list. */
+    String definition(String key, String value) {
+        return "<dt>" + text(key) + "</dt><dd>" + value + "</dd>";
+    }
+
+    /** A form posting to a portal path, with the anti-forgery token (which every POST must carry). */
     String form(String path, String fields, String buttonKey, String buttonClass) {
         return "<form method=\"post\" action=\"" + request.getContextPath() + path + "\">"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"" + Portal.escape(Portal.csrf(request)) + "\">" + fields

@@ -69,9 +69,9 @@ public class ProxiesServlet extends PatientServlet {
             for (ProxyService.View view : current) {
                 PatientProxy proxy = view.proxy();
                 body.append("<li class=\"card\"><h3>").append(Portal.escape(view.proxyName())).append("</h3><dl>")
-                        .append(row(page, "proxies.kind", page.text("proxies.kind." + proxy.kind().name())))
-                        .append(row(page, "field.since", Portal.escape(page.date(proxy.validFrom()))))
-                        .append(row(page, "field.until", proxy.validUntil().map(u -> Portal.escape(page.date(u.minusSeconds(1))))
+                        .append(page.definition("proxies.kind", page.text("proxies.kind." + proxy.kind().name())))
+                        .append(page.definition("field.since", Portal.escape(page.date(proxy.validFrom()))))
+                        .append(page.definition("field.until", proxy.validUntil().map(u -> Portal.escape(page.date(u.minusSeconds(1))))
                                 .orElse(page.text("proxies.open"))))
                         .append("</dl>");
                 if (acting.isEmpty() && proxy.kind() == PatientProxy.Kind.APPOINTED) {
@@ -132,16 +132,8 @@ public class ProxiesServlet extends PatientServlet {
         return !represented.isEmpty();
     }
 
-    private static String row(Page page, String key, String value) {
-        return "<dt>" + page.text(key) + "</dt><dd>" + value + "</dd>";
-    }
-
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Portal.csrfHolds(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
         Caller caller = caller(request);
         if ("/acting".equals(request.getServletPath())) {
             act(request, response, caller);

@@ -47,11 +47,11 @@ public class RelationshipsServlet extends PatientServlet {
                 ProfessionalDirectory.Known known = directory.of(link.party().party())
                         .orElse(new ProfessionalDirectory.Known(page.text("unknown.name"), link.party().role().name(), ""));
                 body.append("<li class=\"card\"><h2>").append(Portal.escape(known.name())).append("</h2><dl>")
-                        .append(row(page, "field.role", page.text("role." + link.party().role().name())))
-                        .append(known.nihii().isEmpty() ? "" : row(page, "field.nihii", Portal.escape(known.nihii())))
-                        .append(row(page, "field.since", Portal.escape(page.date(link.start()))))
-                        .append(row(page, "field.until", Portal.escape(page.date(link.end()))))
-                        .append(row(page, "field.proof", page.text("proof." + link.proof().name())))
+                        .append(page.definition("field.role", page.text("role." + link.party().role().name())))
+                        .append(known.nihii().isEmpty() ? "" : page.definition("field.nihii", Portal.escape(known.nihii())))
+                        .append(page.definition("field.since", Portal.escape(page.date(link.start()))))
+                        .append(page.definition("field.until", Portal.escape(page.date(link.end()))))
+                        .append(page.definition("field.proof", page.text("proof." + link.proof().name())))
                         .append("</dl>")
                         .append(page.form("/relationships", "<input type=\"hidden\" name=\"id\" value=\"" + link.id() + "\">",
                                 "relationships.revoke", "danger"))
@@ -62,16 +62,8 @@ public class RelationshipsServlet extends PatientServlet {
         page.write(page.text("title.relationships"), body.toString());
     }
 
-    private static String row(Page page, String key, String value) {
-        return "<dt>" + page.text(key) + "</dt><dd>" + value + "</dd>";
-    }
-
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Portal.csrfHolds(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
         Caller caller = caller(request);
         links.revoke(caller, subject(request), ObjectIds.parse(request.getParameter("id")));
         response.sendRedirect(request.getContextPath() + "/relationships");

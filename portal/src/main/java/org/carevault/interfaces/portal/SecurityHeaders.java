@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * On every portal response: a strict Content-Security-Policy (no script at all, styles from this site
  * only, forms posted to this site only (and the logout's redirect to Keycloak), never framed), no caching of pages, no MIME sniffing, no referrer.
- * Pages other than login, its callback, the logged-out page and the style sheet need a logged-in patient.
+ * Pages other than login, its callback, the logged-out page and the style sheet need a logged-in patient, and every
+ * POST (every change, logout included) the session's anti-forgery token: checked here once for all pages.
  * A language chosen with {@code ?lang=} is kept for the session.
  */
 @WebFilter("/*")
@@ -38,6 +39,10 @@ public class SecurityHeaders extends HttpFilter {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!OPEN.contains(path) && Portal.caller(request).isEmpty()) {
             response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
+        if ("POST".equals(request.getMethod()) && !Portal.csrfHolds(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(request, response);
