@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.carevault.domain.consent.PatientRef;
 public class LogServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     @EJB
     private AuditTrailService trail;
@@ -53,8 +51,8 @@ public class LogServlet extends PatientServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        AuditTrailService.View view = trail.view(caller, patient, from.map(d -> d.atStartOfDay(BRUSSELS).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(BRUSSELS).toInstant()), party, AuditTrailService.MAX_PAGE);
+        AuditTrailService.View view = trail.view(caller, patient, from.map(d -> d.atStartOfDay(Portal.BRUSSELS).toInstant()),
+                to.map(d -> d.plusDays(1).atStartOfDay(Portal.BRUSSELS).toInstant()), party, AuditTrailService.MAX_PAGE);
         List<AuditEntry> entries = view.entries();
         Who who = new Who(caller, patient, entries);
         Page page = new Page(request, response);

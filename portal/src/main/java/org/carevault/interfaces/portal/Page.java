@@ -36,12 +36,10 @@ final class Page {
         return Portal.escape(plain(key, arguments));
     }
 
-    private static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
-
     /** A day, in this page's language (Belgian time); not escaped. */
     String date(java.time.Instant instant) {
         return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(BRUSSELS));
+                .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(Portal.BRUSSELS));
     }
 
     /** A calendar day, in this page's language; not escaped. */
@@ -53,7 +51,7 @@ final class Page {
     /** A day and time to the minute, in this page's language (Belgian time); not escaped. */
     String dateTime(java.time.Instant instant) {
         return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                java.time.format.FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(instant.atZone(BRUSSELS));
+                java.time.format.FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(instant.atZone(Portal.BRUSSELS));
     }
 
     /** One term and its (already escaped) description in a definition list. */

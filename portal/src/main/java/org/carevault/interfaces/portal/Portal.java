@@ -20,6 +20,8 @@ final class Portal {
     static final String LANGUAGE = "carevault.portal.language";
     static final String ACTING = "carevault.portal.acting";
     static final List<String> LANGUAGES = List.of("en", "fr", "nl");
+    /** The time zone in which the portal shows times and reads the days a patient types. */
+    static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
 
     private static volatile OidcClient oidc;
 

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,6 @@ import org.carevault.domain.consent.PatientRef;
 public class ProxiesServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     @EJB
     private ProxyService proxies;
@@ -174,7 +172,7 @@ public class ProxiesServlet extends PatientServlet {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay(BRUSSELS).toInstant());
+            return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay(Portal.BRUSSELS).toInstant());
         } catch (DateTimeParseException e) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "Not a date");
         }
