@@ -3,7 +3,9 @@
 #   demo - the run command: ports 8080/8443 (WildFly), 9990 (management), 8180/9000 (Keycloak);
 #          data kept in run/demo across runs.
 #   it   - the over-the-wire tests: ports 8380/8743, 10290, 8480/9480; fresh data every start.
-# Usage: bin/stack.sh start|stop|setup PROFILE
+# The hub's database: embedded H2 (default) or, with CAREVAULT_DB=postgresql, a PostgreSQL server of the
+# profile's own (Debian's postgresql package; data in RUN_DIR/postgres, port 15432 + offset, loopback only).
+# Usage: [CAREVAULT_DB=h2|postgresql] bin/stack.sh start|stop|setup PROFILE
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +21,9 @@ profile() {
   esac
   HTTP_PORT=$((8080 + OFFSET)); HTTPS_PORT=$((8443 + OFFSET)); MGMT_PORT=$((9990 + OFFSET))
   KC_HOME="$RUN_DIR/keycloak"
+  DB_KIND=${CAREVAULT_DB:-h2}
+  case "$DB_KIND" in h2|postgresql) ;; *) echo "CAREVAULT_DB must be h2 or postgresql, not '$DB_KIND'" >&2; exit 2 ;; esac
+  PG_PORT=$((15432 + OFFSET))
   WF_BASE="$RUN_DIR/wildfly"
   LOG_DIR="$RUN_DIR/logs"
 }
@@ -39,7 +44,9 @@ require_build() {
 # Ports must be free before we start, or we would talk to someone else's server.
 check_ports_free() {
   local port
-  for port in "$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
+  local ports=("$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT")
+  [ "$DB_KIND" = postgresql ] && ports+=("$PG_PORT")
+  for port in "${ports[@]}"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       log "port $port is already in use; stop what runs there first (bin/stack.sh stop $PROFILE_NAME)"; exit 1
     fi
@@ -48,7 +55,7 @@ check_ports_free() {
 
 setup() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
-  if [ "$PROFILE_NAME" = it ]; then rm -rf "$RUN_DIR/data"; fi
+  if [ "$PROFILE_NAME" = it ]; then rm -rf "$RUN_DIR/data"; drop_postgres; fi
   # The Keycloak distribution is copied per profile: it writes its build and data under its home.
   if [ ! -x "$KC_HOME/bin/kc.sh" ] || ! cmp -s "$KEYCLOAK_DIST/version.txt" "$KC_HOME/version.txt"; then
     rm -rf "$KC_HOME"; cp -a "$(readlink -f "$KEYCLOAK_DIST")" "$KC_HOME"
@@ -56,7 +63,87 @@ setup() {
   rm -rf "$KC_HOME/data/import"
   java -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoSetup \
     --run-dir "$RUN_DIR" --import-dir "$KC_HOME/data/import" --keycloak-url "http://localhost:$KC_PORT" \
-    --hub-url "http://localhost:$HTTP_PORT" --hub-tls-url "https://localhost:$HTTPS_PORT" "${SETUP_FLAGS[@]}"
+    --hub-url "http://localhost:$HTTP_PORT" --hub-tls-url "https://localhost:$HTTPS_PORT" \
+    --db-kind "$DB_KIND" --db-url "$(db_url carevault)" "${SETUP_FLAGS[@]}"
+}
+
+db_url() {
+  if [ "$DB_KIND" = postgresql ]; then echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$1"; else echo default; fi
+}
+
+# --- PostgreSQL: a server of this profile's own ------------------------------------------------------
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/postgres" ] || { log "PostgreSQL is not installed (apt-get install postgresql)"; return 1; }
+  echo "$dir"
+}
+
+# PostgreSQL refuses to run as root: as root, its files belong to the postgres user, in a folder that
+# user can reach (the run directory when it can, else one under /var/tmp named after this checkout).
+pg_dir() {
+  if [ "$(id -u)" = 0 ]; then
+    if runuser -u postgres -- test -x "$RUN_DIR" 2>/dev/null; then echo "$RUN_DIR/postgres"
+    else echo "/var/tmp/carevault-$(printf '%s' "$RUN_DIR" | sha256sum | cut -c1-12)/postgres"; fi
+  else
+    echo "$RUN_DIR/postgres"
+  fi
+}
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+drop_postgres() {
+  local dir; dir=$(pg_dir)
+  rm -rf "$dir"
+}
+
+psql_admin() {
+  PGPASSWORD="$(secret postgres.superuser-password)" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" \
+    -U postgres -d postgres "$@"
+}
+
+start_postgres() {
+  PG_BIN=$(pg_bin)
+  local dir; dir=$(pg_dir)
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres: "$dir" && chmod 700 "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    log "creating the PostgreSQL database cluster in $dir/data"
+    local pwfile; pwfile=$(mktemp); secret postgres.superuser-password >"$pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres: "$pwfile"
+    as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres --pwfile="$pwfile" --auth-local=scram-sha-256 \
+      --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 \
+      || { rm -f "$pwfile"; log "initdb failed:"; tail -n 20 "$LOG_DIR/initdb.log" >&2; return 1; }
+    rm -f "$pwfile"
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $LOG_DIR/postgres.log)"
+  # Durable commits (fsync, synchronous_commit on: the defaults, stated); sockets only in its own folder.
+  if [ "$(id -u)" = 0 ]; then
+    spawn postgres runuser -u postgres -- "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
+      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200
+  else
+    spawn postgres "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
+      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200
+  fi
+  local start=$SECONDS
+  until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do
+    alive postgres || { log "PostgreSQL stopped during start:"; tail -n 20 "$LOG_DIR/postgres.log" >&2; return 1; }
+    [ $((SECONDS - start)) -lt 60 ] || { log "PostgreSQL not ready after 60s"; return 1; }
+    sleep 0.5
+  done
+  ensure_database carevault "$(secret db.password)"
+  log "postgres ready after $((SECONDS - start))s"
+}
+
+# ensure_database NAME PASSWORD: a role and a database of that name, owned by it (idempotent).
+ensure_database() {
+  local name=$1 password=$2
+  if [ -z "$(psql_admin -tA -c "SELECT 1 FROM pg_roles WHERE rolname = '$name'")" ]; then
+    psql_admin -c "CREATE ROLE $name LOGIN PASSWORD '$password'"
+  fi
+  if [ -z "$(psql_admin -tA -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+    psql_admin -c "CREATE DATABASE $name OWNER $name"
+  fi
 }
 
 secret() { sed -n "s/^$1=//p" "$RUN_DIR/secrets.properties"; }
@@ -102,24 +189,25 @@ wait_ready() {
 }
 
 stop_one() {
-  local name=$1 pid
+  local name=$1 signal=${2:-TERM} pid
   pid=$(cat "$RUN_DIR/$name.pid" 2>/dev/null) || return 0
   if kill -0 "$pid" 2>/dev/null; then
     log "stopping $name"
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    kill "-$signal" -- "-$pid" 2>/dev/null || kill "-$signal" "$pid" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   fi
   rm -f "$RUN_DIR/$name.pid"
 }
 
-stop() { stop_one wildfly; stop_one keycloak; }
+stop() { stop_one wildfly; stop_one keycloak; stop_one postgres INT; }  # PostgreSQL: INT is its fast shutdown (TERM waits for clients)
 
 start() {
   require_build
   stop
   check_ports_free
   setup
+  if [ "$DB_KIND" = postgresql ]; then start_postgres || { stop; exit 1; }; fi
   start_keycloak
   start_wildfly
   wait_ready keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240 || { stop; exit 1; }

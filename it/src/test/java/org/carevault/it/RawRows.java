@@ -28,11 +28,11 @@ final class RawRows {
     @SuppressWarnings("unchecked")
     static Set<String> find(EntityManager em, Set<String> opaque, List<String> words, List<String> longWords) {
         List<String> tables = em.createNativeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'").getResultList();
+                + " WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'").getResultList();
         Set<String> found = new TreeSet<>();
         for (String table : tables) {
             List<String> columns = em.createNativeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
-                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?1").setParameter(1, table).getResultList();
+                    + " WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC' AND TABLE_NAME = ?1").setParameter(1, table).getResultList();
             for (String column : columns) {
                 boolean isOpaque = opaque.contains(column.toLowerCase(Locale.ROOT));
                 for (Object value : em.createNativeQuery("SELECT \"" + column + "\" FROM \"" + table + "\"").getResultList()) {

@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -30,6 +32,7 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        acceptEditedMigrations();
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -39,6 +42,17 @@ public class SchemaMigration {
         currentVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
                 : String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
         LOG.infof("CV-DB-001 schema at version %s (%d migrations applied now)", currentVersion, result.migrationsExecuted);
+    }
+
+    private void acceptEditedMigrations() {
+        try (Connection connection = dataSource.getConnection()) {
+            int changed = MigrationEdits.apply(connection);
+            if (changed > 0) {
+                LOG.infof("CV-DB-002 %d migration(s) recorded with their first text, now recorded with today's (see MigrationEdits)", changed);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("CV-DB-003 the migration history could not be read", e);
+        }
     }
 
     public String currentVersion() {

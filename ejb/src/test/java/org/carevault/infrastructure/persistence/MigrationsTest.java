@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The migrations apply on H2 in its own mode and in PostgreSQL compatibility mode (a stand-in until
- * the PostgreSQL issue runs them against a real server), and are idempotent on a second start.
+ * The migrations apply on H2 in its own mode and in PostgreSQL compatibility mode, and are idempotent on a second
+ * start; a database migrated with a migration's first text (an earlier demo's) still starts. On a real PostgreSQL
+ * server they run in the wire suite's PostgreSQL profile ({@code PostgresSchemaIT}).
  */
 class MigrationsTest {
 
@@ -68,15 +75,64 @@ class MigrationsTest {
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement();
-                java.sql.ResultSet rows = statement.executeQuery(
+                ResultSet rows = statement.executeQuery(
                         "SELECT party_type, party_id, role, nihii, name, name_lower FROM known_professional ORDER BY party_id")) {
-            java.util.List<String> found = new java.util.ArrayList<>();
+            List<String> found = new ArrayList<>();
             while (rows.next()) {
                 found.add(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         rows.getString(5), rows.getString(6)));
             }
-            assertEquals(java.util.List.of("NIHII|71099812|HOSPITAL|71099812|AZ Demo|az demo",
+            assertEquals(List.of("NIHII|71099812|HOSPITAL|71099812|AZ Demo|az demo",
                     "SSIN|72081012378|PHYSICIAN|12345625004|Jan Peeters|jan peeters"), found);
+        }
+    }
+
+    /**
+     * An H2 database made by an earlier version, whose V8 ran with its first text (VARCHAR(16000000), which
+     * PostgreSQL refuses): Flyway alone refuses it for the changed checksum; with {@link MigrationEdits} it starts
+     * and migrates on, and only that exact pair of checksums is accepted.
+     */
+    @Test
+    void aDatabaseMadeWithTheFirstTextOfV8StillStarts() throws SQLException {
+        String url = "jdbc:h2:mem:firstv8;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("7").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/first-texts")
+                .ignoreMigrationPatterns("*:missing").target("8").load().migrate();
+        assertEquals(MigrationEdits.EDITS.get(0).shipped(), checksumOf(url, "8"), "the checksum the first V8 left");
+
+        Flyway today = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load();
+        assertThrows(FlywayException.class, today::migrate, "Flyway alone refuses the changed V8");
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            assertEquals(1, MigrationEdits.apply(connection));
+            assertEquals(0, MigrationEdits.apply(connection), "a second start changes nothing");
+        }
+        assertTrue(today.migrate().migrationsExecuted >= 6, "V9 and later applied after the accepted V8");
+        assertEquals(MigrationEdits.EDITS.get(0).current(), checksumOf(url, "8"));
+    }
+
+    /** The checksums named in MigrationEdits are the ones Flyway computes for today's text. */
+    @Test
+    void theEditsNameTodaysChecksums() throws SQLException {
+        String url = "jdbc:h2:mem:todayv8;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        for (MigrationEdits.Edit edit : MigrationEdits.EDITS) {
+            assertEquals(edit.current(), checksumOf(url, edit.version()), "V" + edit.version());
+        }
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            assertEquals(0, MigrationEdits.apply(connection), "a database made with today's texts is left alone");
+        }
+    }
+
+    private static int checksumOf(String url, String version) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = ?")) {
+            query.setString(1, version);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "V" + version + " recorded");
+                return row.getInt(1);
+            }
         }
     }
 }
