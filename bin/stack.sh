@@ -151,6 +151,7 @@ secret() { sed -n "s/^$1=//p" "$RUN_DIR/secrets.properties"; }
 # Runs a command in its own session (process group = its pid) so that stop can end the whole tree.
 spawn() {
   local name=$1; shift
+  [ -f "$LOG_DIR/$name.log" ] && mv -f "$LOG_DIR/$name.log" "$LOG_DIR/$name.previous.log"
   setsid "$@" >"$LOG_DIR/$name.log" 2>&1 < /dev/null &
   echo $! >"$RUN_DIR/$name.pid"
 }
@@ -162,11 +163,15 @@ start_keycloak() {
       --http-management-port="$KC_MGMT_PORT" --hostname="http://localhost:$KC_PORT" --health-enabled=true --import-realm
 }
 
+# start_wildfly [again]: a fresh server base from the built template, or (again) the one the last run left, with its
+# transaction log, as after a crash.
 start_wildfly() {
   log "starting WildFly on http://localhost:$HTTP_PORT (log: $LOG_DIR/wildfly.log)"
-  rm -rf "$WF_BASE"
-  cp -a "$WILDFLY_HOME/standalone" "$WF_BASE"
-  cp "$EAR" "$WF_BASE/deployments/"
+  if [ "${1:-}" != again ] || [ ! -d "$WF_BASE" ]; then
+    rm -rf "$WF_BASE"
+    cp -a "$WILDFLY_HOME/standalone" "$WF_BASE"
+    cp "$EAR" "$WF_BASE/deployments/"
+  fi
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_HOME="$(readlink -f "$WILDFLY_HOME")" \
     spawn wildfly "$WILDFLY_HOME/bin/standalone.sh" -c carevault.xml -Djboss.server.base.dir="$WF_BASE" \
       -P "$RUN_DIR/wildfly.properties" -Djboss.socket.binding.port-offset="$OFFSET" -b 127.0.0.1 -bmanagement 127.0.0.1
@@ -218,12 +223,30 @@ start() {
     || { log "the demo data could not be put in"; stop; exit 1; }
 }
 
-[ $# -eq 2 ] || { echo "usage: $0 start|stop|setup demo|it" >&2; exit 2; }
+# A crash drill: WildFly killed at once (SIGKILL, no shutdown), then started again on the same data.
+kill_wildfly() {
+  local pid
+  pid=$(cat "$RUN_DIR/wildfly.pid" 2>/dev/null) || { log "wildfly is not running"; return 1; }
+  log "killing wildfly (SIGKILL)"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+  while kill -0 -- "-$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$RUN_DIR/wildfly.pid"
+}
+
+restart_wildfly() {
+  alive wildfly && { log "wildfly is running: kill-wildfly first"; return 1; }
+  start_wildfly again
+  wait_ready wildfly "http://127.0.0.1:$MGMT_PORT/health/ready" 180
+}
+
+[ $# -eq 2 ] || { echo "usage: $0 start|stop|setup|kill-wildfly|restart-wildfly demo|it" >&2; exit 2; }
 PROFILE_NAME=$2
 profile "$PROFILE_NAME"
 case "$1" in
   start) start ;;
   stop) stop ;;
   setup) require_build; setup ;;
+  kill-wildfly) kill_wildfly ;;
+  restart-wildfly) restart_wildfly ;;
   *) echo "unknown command '$1'" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.carevault.crypto.audit.AuditAnchor;
 import org.carevault.crypto.audit.AuditChain;
+import org.carevault.infrastructure.cluster.ScheduledJobs;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,17 +38,25 @@ public class AuditAnchoring {
     @EJB
     private HubTimeStampAuthority tsa;
 
+    @EJB
+    private ScheduledJobs jobs;
+
+    private long seconds;
+
     @PostConstruct
     void schedule() {
-        long seconds = Long.parseLong(System.getProperty("carevault.audit.anchor-interval-seconds", "600"));
+        seconds = Long.parseLong(System.getProperty("carevault.audit.anchor-interval-seconds", "600"));
         if (seconds > 0) {
             timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("audit-anchoring", false));
         }
     }
 
+    /** Every node's timer fires; one node per period anchors (see {@link ScheduledJobs}). */
     @Timeout
     void onTimer() {
-        anchorNow();
+        if (jobs.claim("audit-anchoring", seconds, Instant.now())) {
+            anchorNow();
+        }
     }
 
     /** Anchors the current head if it moved since the last anchor; returns the anchored sequence, if any. */

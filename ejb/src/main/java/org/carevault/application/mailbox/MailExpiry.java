@@ -21,6 +21,7 @@ import org.carevault.domain.Channel;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
+import org.carevault.infrastructure.cluster.ScheduledJobs;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,17 +49,26 @@ public class MailExpiry {
     @EJB
     private MailboxService mailbox;
 
+    @EJB
+    private ScheduledJobs jobs;
+
+    private long seconds;
+
     @PostConstruct
     void schedule() {
-        long seconds = Long.getLong("carevault.mailbox.expiry-interval-seconds", 3600);
+        seconds = Long.getLong("carevault.mailbox.expiry-interval-seconds", 3600);
         if (seconds > 0) {
             timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("mailbox-expiry", false));
         }
     }
 
+    /** Every node's timer fires; one node per period expires (see {@link ScheduledJobs}). */
     @Timeout
     void onTimer() {
-        expireNow(Instant.now());
+        Instant now = Instant.now();
+        if (jobs.claim("mailbox-expiry", seconds, now)) {
+            expireNow(now);
+        }
     }
 
     /** Removes the messages sent before {@code now} minus the lifetime; returns how many. */

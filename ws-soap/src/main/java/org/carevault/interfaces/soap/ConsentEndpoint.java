@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.Optional;
+import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.domain.ObjectIds;
 import org.carevault.application.access.AccessCheckService;
@@ -47,6 +48,7 @@ import org.jboss.ws.api.annotation.EndpointConfig;
 @WebService(serviceName = "ConsentService", portName = "ConsentPort", targetNamespace = "urn:carevault:ws:consent:v1",
         endpointInterface = "org.carevault.ws.consent.v1.ConsentPortType", wsdlLocation = "WEB-INF/wsdl/consent-v1.wsdl")
 @EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "CareVault-Signed")
+@InInterceptors(classes = SharedReplayInterceptor.class)
 @OutFaultInterceptors(classes = FaultCodeInterceptor.class)
 public class ConsentEndpoint implements ConsentPortType {
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
+import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.application.mailbox.EtkDirectory;
 import org.carevault.domain.ObjectIds;
@@ -21,6 +22,7 @@ import org.jboss.ws.api.annotation.EndpointConfig;
 @WebService(serviceName = "EtkDepotService", portName = "EtkDepotPort", targetNamespace = "urn:carevault:ws:mailbox:v1",
         endpointInterface = "org.carevault.ws.mailbox.v1.EtkDepotPortType", wsdlLocation = "WEB-INF/wsdl/mailbox-v1.wsdl")
 @EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "CareVault-Signed")
+@InInterceptors(classes = SharedReplayInterceptor.class)
 @OutFaultInterceptors(classes = FaultCodeInterceptor.class)
 public class EtkDepotEndpoint implements EtkDepotPortType {
 

@@ -3,6 +3,7 @@ package org.carevault.interfaces.soap;
 import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
+import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
@@ -17,6 +18,7 @@ import org.jboss.ws.api.annotation.EndpointConfig;
         endpointInterface = "org.carevault.ws.identity.v1.IdentityPortType",
         wsdlLocation = "WEB-INF/wsdl/identity-v1.wsdl")
 @EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "CareVault-Signed")
+@InInterceptors(classes = SharedReplayInterceptor.class)
 @OutFaultInterceptors(classes = FaultCodeInterceptor.class)
 public class IdentityEndpoint implements IdentityPortType {
 

@@ -6,6 +6,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
 import java.util.UUID;
+import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.application.mailbox.BoxEntry.Folder;
 import org.carevault.application.mailbox.MailboxService;
@@ -37,6 +38,7 @@ import org.jboss.ws.api.annotation.EndpointConfig;
         endpointInterface = "org.carevault.ws.mailbox.v1.MailboxConsultationPortType",
         wsdlLocation = "WEB-INF/wsdl/mailbox-v1.wsdl")
 @EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "CareVault-Signed")
+@InInterceptors(classes = SharedReplayInterceptor.class)
 @OutFaultInterceptors(classes = FaultCodeInterceptor.class)
 public class MailboxConsultationEndpoint implements MailboxConsultationPortType {
 

@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.Optional;
+import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.mailbox.MailboxService;
@@ -23,6 +24,7 @@ import org.jboss.ws.api.annotation.EndpointConfig;
         endpointInterface = "org.carevault.ws.mailbox.v1.MailboxPublicationPortType",
         wsdlLocation = "WEB-INF/wsdl/mailbox-v1.wsdl")
 @EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "CareVault-Signed")
+@InInterceptors(classes = SharedReplayInterceptor.class)
 @OutFaultInterceptors(classes = FaultCodeInterceptor.class)
 public class MailboxPublicationEndpoint implements MailboxPublicationPortType {
 

@@ -6,6 +6,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.domain.ObjectIds;
 import org.carevault.application.access.PatientDirectory;
@@ -38,6 +39,7 @@ import org.jboss.ws.api.annotation.EndpointConfig;
 @WebService(serviceName = "VaultService", portName = "VaultPort", targetNamespace = "urn:carevault:ws:vault:v1",
         endpointInterface = "org.carevault.ws.vault.v1.VaultPortType", wsdlLocation = "WEB-INF/wsdl/vault-v1.wsdl")
 @EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "CareVault-Signed")
+@InInterceptors(classes = SharedReplayInterceptor.class)
 @OutFaultInterceptors(classes = FaultCodeInterceptor.class)
 public class VaultEndpoint implements VaultPortType {
 
