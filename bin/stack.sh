@@ -3,9 +3,15 @@
 #   demo - the run command: ports 8080/8443 (WildFly), 9990 (management), 8180/9000 (Keycloak);
 #          data kept in run/demo across runs.
 #   it   - the over-the-wire tests: ports 8380/8743, 10290, 8480/9480; fresh data every start.
+#   cluster - the production topology on one machine (docs/operations.md): PostgreSQL (15932), Keycloak in
+#          production mode on its own PostgreSQL database with TLS (https://localhost:8843, management 9843),
+#          two WildFly nodes (carevault-ha.xml; node1 8580/10490, node2 8680/10590; JGroups over TCP on 8100/8200)
+#          behind HAProxy (http://localhost:8500, health checks on /health/ready); fresh data every start.
 # The hub's database: embedded H2 (default) or, with CAREVAULT_DB=postgresql, a PostgreSQL server of the
 # profile's own (Debian's postgresql package; data in RUN_DIR/postgres, port 15432 + offset, loopback only).
-# Usage: [CAREVAULT_DB=h2|postgresql] bin/stack.sh start|stop|setup PROFILE
+# Usage: [CAREVAULT_DB=h2|postgresql] bin/stack.sh start|stop|setup|kill-wildfly|restart-wildfly PROFILE
+#        bin/stack.sh kill-node|restart-node cluster N
+# CAREVAULT_JOB_SECONDS=N runs the cluster nodes' periodic jobs every N seconds (the cluster test: 2).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,10 +23,13 @@ profile() {
   case "$1" in
     demo) OFFSET=0;   KC_PORT=8180; KC_MGMT_PORT=9000; RUN_DIR="$ROOT/run/demo"; SETUP_FLAGS=() ;;
     it)   OFFSET=300; KC_PORT=8480; KC_MGMT_PORT=9480; RUN_DIR="$ROOT/run/it";   SETUP_FLAGS=(--test) ;;
-    *) echo "unknown profile '$1' (demo|it)" >&2; exit 2 ;;
+    cluster) OFFSET=500; KC_PORT=8843; KC_MGMT_PORT=9843; RUN_DIR="$ROOT/run/cluster"; SETUP_FLAGS=(--test)
+          CAREVAULT_DB=postgresql; LB_PORT=8500 ;;
+    *) echo "unknown profile '$1' (demo|it|cluster)" >&2; exit 2 ;;
   esac
   HTTP_PORT=$((8080 + OFFSET)); HTTPS_PORT=$((8443 + OFFSET)); MGMT_PORT=$((9990 + OFFSET))
   KC_HOME="$RUN_DIR/keycloak"
+  NODES=1; [ "$1" = cluster ] && NODES=2
   DB_KIND=${CAREVAULT_DB:-h2}
   case "$DB_KIND" in h2|postgresql) ;; *) echo "CAREVAULT_DB must be h2 or postgresql, not '$DB_KIND'" >&2; exit 2 ;; esac
   PG_PORT=$((15432 + OFFSET))
@@ -46,6 +55,7 @@ check_ports_free() {
   local port
   local ports=("$HTTP_PORT" "$HTTPS_PORT" "$MGMT_PORT" "$KC_PORT" "$KC_MGMT_PORT")
   [ "$DB_KIND" = postgresql ] && ports+=("$PG_PORT")
+  [ "$NODES" -gt 1 ] && ports+=("$LB_PORT" $((HTTP_PORT + 100)) $((MGMT_PORT + 100)))
   for port in "${ports[@]}"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       log "port $port is already in use; stop what runs there first (bin/stack.sh stop $PROFILE_NAME)"; exit 1
@@ -55,17 +65,22 @@ check_ports_free() {
 
 setup() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
-  if [ "$PROFILE_NAME" = it ]; then rm -rf "$RUN_DIR/data"; drop_postgres; fi
+  if [ "$PROFILE_NAME" != demo ]; then rm -rf "$RUN_DIR/data"; drop_postgres; fi
   # The Keycloak distribution is copied per profile: it writes its build and data under its home.
   if [ ! -x "$KC_HOME/bin/kc.sh" ] || ! cmp -s "$KEYCLOAK_DIST/version.txt" "$KC_HOME/version.txt"; then
     rm -rf "$KC_HOME"; cp -a "$(readlink -f "$KEYCLOAK_DIST")" "$KC_HOME"
   fi
   rm -rf "$KC_HOME/data/import"
   java -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoSetup \
-    --run-dir "$RUN_DIR" --import-dir "$KC_HOME/data/import" --keycloak-url "http://localhost:$KC_PORT" \
-    --hub-url "http://localhost:$HTTP_PORT" --hub-tls-url "https://localhost:$HTTPS_PORT" \
+    --run-dir "$RUN_DIR" --import-dir "$KC_HOME/data/import" --keycloak-url "$(keycloak_url)" \
+    --hub-url "$(hub_url)" --hub-tls-url "https://localhost:$HTTPS_PORT" \
     --db-kind "$DB_KIND" --db-url "$(db_url carevault)" "${SETUP_FLAGS[@]}"
 }
+
+# The hub's address for its users: the balancer in a cluster, else the one node.
+hub_url() { if [ "$NODES" -gt 1 ]; then echo "http://localhost:$LB_PORT"; else echo "http://localhost:$HTTP_PORT"; fi; }
+
+keycloak_url() { if [ "$NODES" -gt 1 ]; then echo "https://localhost:$KC_PORT"; else echo "http://localhost:$KC_PORT"; fi; }
 
 db_url() {
   if [ "$DB_KIND" = postgresql ]; then echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$1"; else echo default; fi
@@ -132,6 +147,7 @@ start_postgres() {
     sleep 0.5
   done
   ensure_database carevault "$(secret db.password)"
+  [ "$NODES" -gt 1 ] && ensure_database keycloak "$(secret keycloak.db-password)"
   log "postgres ready after $((SECONDS - start))s"
 }
 
@@ -157,6 +173,7 @@ spawn() {
 }
 
 start_keycloak() {
+  if [ "$NODES" -gt 1 ]; then start_keycloak_production; return; fi
   log "starting Keycloak on http://localhost:$KC_PORT (log: $LOG_DIR/keycloak.log)"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak.bootstrap-admin-password)" \
     spawn keycloak "$KC_HOME/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KC_PORT" \
@@ -177,16 +194,87 @@ start_wildfly() {
       -P "$RUN_DIR/wildfly.properties" -Djboss.socket.binding.port-offset="$OFFSET" -b 127.0.0.1 -bmanagement 127.0.0.1
 }
 
+# Keycloak in production mode: its own PostgreSQL database, TLS with the hub's demo certificate, hostname set,
+# health on the management port (TLS too), one instance (local caches: its JGroups would otherwise listen on the
+# host's public address). The first start of a Keycloak home builds it (≈ 30-60 s).
+start_keycloak_production() {
+  log "starting Keycloak (production mode, PostgreSQL, TLS) on https://localhost:$KC_PORT (log: $LOG_DIR/keycloak.log)"
+  # Passwords through the environment, never on the command line (which every local user can read).
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak.bootstrap-admin-password)" \
+  KC_DB_PASSWORD="$(secret keycloak.db-password)" KC_HTTPS_KEY_STORE_PASSWORD="$(secret pki.hub-password)" \
+    spawn keycloak "$KC_HOME/bin/kc.sh" start --db=postgres --db-url="$(db_url keycloak)" --db-username=keycloak \
+      --https-port="$KC_PORT" --http-enabled=false --http-host=127.0.0.1 \
+      --https-key-store-file="$RUN_DIR/pki/hub.p12" --https-key-store-type=PKCS12 --hostname="https://localhost:$KC_PORT" --http-management-port="$KC_MGMT_PORT" \
+      --health-enabled=true --cache=local --import-realm
+}
+
+# --- The balancer: HAProxy in front of the nodes, health-checked on /health/ready -------------------------
+start_balancer() {
+  command -v haproxy >/dev/null || { log "HAProxy is not installed (apt-get install haproxy)"; return 1; }
+  local config="$RUN_DIR/haproxy.cfg" n
+  {
+    echo "# Generated by bin/stack.sh: the hub's nodes behind one address."
+    echo "global"
+    echo "  maxconn 4096"
+    echo "defaults"
+    echo "  mode http"
+    echo "  timeout connect 2s"
+    echo "  timeout client 120s"
+    echo "  timeout server 120s"
+    echo "  option redispatch"
+    echo "  retries 2"
+    echo "frontend hub"
+    echo "  bind 127.0.0.1:$LB_PORT"
+    echo "  default_backend nodes"
+    echo "backend nodes"
+    echo "  balance roundrobin"
+    echo "  option httpchk GET /health/ready"
+    echo "  http-check expect status 200"
+    echo "  cookie CVNODE insert indirect nocache httponly"
+    for n in $(seq 1 "$NODES"); do
+      echo "  server node$n 127.0.0.1:$(node_port "$n" 8080) check port $(node_port "$n" 9990) inter 1s fall 2 rise 2 cookie node$n"
+    done
+  } >"$config"
+  haproxy -c -f "$config" >/dev/null || { log "the generated HAProxy configuration is invalid"; return 1; }
+  log "starting HAProxy on http://localhost:$LB_PORT (log: $LOG_DIR/haproxy.log)"
+  spawn haproxy haproxy -db -f "$config"
+}
+
+# node_port N BASE: a node's port (node 1 at the profile's offset, each next node 100 further).
+node_port() { echo $(($2 + OFFSET + 100 * ($1 - 1))); }
+
+# start_node N [again]: one cluster node, with its own base directory, name and port offset.
+start_node() {
+  local n=$1 base="$RUN_DIR/node$1/wildfly" members="" m
+  for m in $(seq 1 "$NODES"); do members="$members${members:+,}127.0.0.1[$(node_port "$m" 7600)]"; done
+  log "starting WildFly node$n on http://localhost:$(node_port "$n" 8080) (log: $LOG_DIR/wildfly$n.log)"
+  if [ "${2:-}" != again ] || [ ! -d "$base" ]; then
+    rm -rf "$base"; mkdir -p "$(dirname "$base")"
+    cp -a "$WILDFLY_HOME/standalone" "$base"
+    cp "$EAR" "$base/deployments/"
+  fi
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_HOME="$(readlink -f "$WILDFLY_HOME")" \
+    spawn "wildfly$n" "$WILDFLY_HOME/bin/standalone.sh" -c carevault-ha.xml -Djboss.server.base.dir="$base" \
+      -P "$RUN_DIR/wildfly.properties" -Djboss.socket.binding.port-offset=$((OFFSET + 100 * (n - 1))) \
+      -Djboss.node.name="node$n" -Dcarevault.cluster.members="$members" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+      -bprivate 127.0.0.1 -Djavax.net.ssl.trustStore="$RUN_DIR/pki/truststore.p12" \
+      -Djavax.net.ssl.trustStorePassword="$(secret pki.truststore-password)" -Djavax.net.ssl.trustStoreType=PKCS12 \
+      ${CAREVAULT_JOB_SECONDS:+-Dcarevault.audit.anchor-interval-seconds=$CAREVAULT_JOB_SECONDS} \
+      ${CAREVAULT_JOB_SECONDS:+-Dcarevault.mailbox.expiry-interval-seconds=$CAREVAULT_JOB_SECONDS}
+}
+
 alive() { local pid; pid=$(cat "$RUN_DIR/$1.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
 
 # wait_ready NAME URL TIMEOUT: polls until the URL answers 200; fails early when the process died.
 wait_ready() {
   local name=$1 url=$2 timeout=$3 start=$SECONDS
-  while ! curl -fs -o /dev/null --max-time 2 "$url"; do
+  while ! curl -fs -o /dev/null --max-time 2 --cacert "$RUN_DIR/pki/ca.pem" "$url"; do
     if ! alive "$name"; then log "$name stopped during start; last lines of its log:"; tail -n 40 "$LOG_DIR/$name.log" | cut -c1-400 >&2; return 1; fi
     if [ $((SECONDS - start)) -ge "$timeout" ]; then log "$name not ready after ${timeout}s"; tail -n 40 "$LOG_DIR/$name.log" | cut -c1-400 >&2; return 1; fi
-    if [ "$name" = wildfly ] && [ -f "$WF_BASE/deployments/carevault.ear.failed" ]; then
-      log "deployment failed:"; cat "$WF_BASE/deployments/carevault.ear.failed" >&2; return 1
+    local failed="$WF_BASE/deployments/carevault.ear.failed"
+    case "$name" in wildfly[0-9]) failed="$RUN_DIR/node${name#wildfly}/wildfly/deployments/carevault.ear.failed" ;; esac
+    if [[ "$name" = wildfly* ]] && [ -f "$failed" ]; then
+      log "deployment failed:"; cat "$failed" >&2; return 1
     fi
     sleep 1
   done
@@ -205,7 +293,9 @@ stop_one() {
   rm -f "$RUN_DIR/$name.pid"
 }
 
-stop() { stop_one wildfly; stop_one keycloak; stop_one postgres INT; }  # PostgreSQL: INT is its fast shutdown (TERM waits for clients)
+stop() {
+  stop_one haproxy; local n; for n in 1 2; do stop_one "wildfly$n"; done
+  stop_one wildfly; stop_one keycloak; stop_one postgres INT; }  # PostgreSQL: INT is its fast shutdown (TERM waits for clients)
 
 start() {
   require_build
@@ -214,13 +304,52 @@ start() {
   setup
   if [ "$DB_KIND" = postgresql ]; then start_postgres || { stop; exit 1; }; fi
   start_keycloak
-  start_wildfly
-  wait_ready keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240 || { stop; exit 1; }
-  wait_ready wildfly "http://127.0.0.1:$MGMT_PORT/health/ready" 180 || { stop; exit 1; }
+  if [ "$NODES" -gt 1 ]; then
+    start_cluster_nodes
+  else
+    start_wildfly
+    wait_ready keycloak "http://127.0.0.1:$KC_MGMT_PORT/health/ready" 240 || { stop; exit 1; }
+    wait_ready wildfly "http://127.0.0.1:$MGMT_PORT/health/ready" 180 || { stop; exit 1; }
+  fi
   # What the operator puts in through the running hub (idempotent): the demo minor's legal representative.
-  java -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoData \
-    --run-dir "$RUN_DIR" --keycloak-url "http://localhost:$KC_PORT" --hub-url "http://localhost:$HTTP_PORT" \
+  # shellcheck disable=SC2046 # the trust store flags are separate words
+  java $(truststore_flags) -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoData \
+    --run-dir "$RUN_DIR" --keycloak-url "$(keycloak_url)" --hub-url "$(hub_url)" \
     || { log "the demo data could not be put in"; stop; exit 1; }
+}
+
+# The first node alone makes the hub's keys at its first start (shared by every node through the data directory);
+# the others start once it is ready, then the balancer.
+start_cluster_nodes() {
+  start_node 1
+  wait_ready keycloak "https://localhost:$KC_MGMT_PORT/health/ready" 300 || { stop; exit 1; }
+  wait_ready wildfly1 "http://127.0.0.1:$(node_port 1 9990)/health/ready" 180 || { stop; exit 1; }
+  local n
+  for n in $(seq 2 "$NODES"); do
+    start_node "$n"
+    wait_ready "wildfly$n" "http://127.0.0.1:$(node_port "$n" 9990)/health/ready" 180 || { stop; exit 1; }
+  done
+  start_balancer || { stop; exit 1; }
+}
+
+truststore_flags() {
+  [ "$NODES" -gt 1 ] || return 0
+  echo "-Djavax.net.ssl.trustStore=$RUN_DIR/pki/truststore.p12 -Djavax.net.ssl.trustStorePassword=$(secret pki.truststore-password) -Djavax.net.ssl.trustStoreType=PKCS12"
+}
+
+kill_node() {
+  local pid
+  pid=$(cat "$RUN_DIR/wildfly$1.pid" 2>/dev/null) || { log "node$1 is not running"; return 1; }
+  log "killing node$1 (SIGKILL)"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+  while kill -0 -- "-$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$RUN_DIR/wildfly$1.pid"
+}
+
+restart_node() {
+  alive "wildfly$1" && { log "node$1 is running: kill-node first"; return 1; }
+  start_node "$1" again
+  wait_ready "wildfly$1" "http://127.0.0.1:$(node_port "$1" 9990)/health/ready" 180
 }
 
 # A crash drill: WildFly killed at once (SIGKILL, no shutdown), then started again on the same data.
@@ -239,7 +368,7 @@ restart_wildfly() {
   wait_ready wildfly "http://127.0.0.1:$MGMT_PORT/health/ready" 180
 }
 
-[ $# -eq 2 ] || { echo "usage: $0 start|stop|setup|kill-wildfly|restart-wildfly demo|it" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: $0 start|stop|setup|kill-wildfly|restart-wildfly demo|it|cluster; $0 kill-node|restart-node cluster N" >&2; exit 2; }
 PROFILE_NAME=$2
 profile "$PROFILE_NAME"
 case "$1" in
@@ -247,6 +376,8 @@ case "$1" in
   stop) stop ;;
   setup) require_build; setup ;;
   kill-wildfly) kill_wildfly ;;
+  kill-node) kill_node "${3:?node number}" ;;
+  restart-node) restart_node "${3:?node number}" ;;
   restart-wildfly) restart_wildfly ;;
   *) echo "unknown command '$1'" >&2; exit 2 ;;
 esac

@@ -70,6 +70,7 @@ public final class DemoSetup {
 
         secrets.get("keycloak.bootstrap-admin-password");
         secrets.get("postgres.superuser-password");
+        secrets.get("keycloak.db-password");
         secrets.save();
         Files.writeString(runDir.resolve("demo-credentials.txt"), credentials(runDir, pkiDir, secrets, keycloakUrl, hubUrl));
     }
