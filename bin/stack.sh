@@ -23,7 +23,7 @@ profile() {
   case "$1" in
     demo) OFFSET=0;   KC_PORT=8180; KC_MGMT_PORT=9000; RUN_DIR="$ROOT/run/demo"; SETUP_FLAGS=() ;;
     it)   OFFSET=300; KC_PORT=8480; KC_MGMT_PORT=9480; RUN_DIR="$ROOT/run/it";   SETUP_FLAGS=(--test) ;;
-    cluster) OFFSET=500; KC_PORT=8843; KC_MGMT_PORT=9843; RUN_DIR="$ROOT/run/cluster"; SETUP_FLAGS=(--test)
+    cluster) OFFSET=500; KC_PORT=8843; KC_MGMT_PORT=9843; RUN_DIR="$ROOT/run/cluster"; SETUP_FLAGS=(--test --production-realm)
           CAREVAULT_DB=postgresql; LB_PORT=8500 ;;
     *) echo "unknown profile '$1' (demo|it|cluster)" >&2; exit 2 ;;
   esac
@@ -132,13 +132,16 @@ start_postgres() {
     rm -f "$pwfile"
   fi
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $LOG_DIR/postgres.log)"
-  # Durable commits (fsync, synchronous_commit on: the defaults, stated); sockets only in its own folder.
+  # Durable commits (fsync, synchronous_commit on: the defaults, stated); sockets only in its own folder; statements
+  # recorded (pg_stat_statements: what an operator watches, and what QueryPlansIT plans on a large database).
   if [ "$(id -u)" = 0 ]; then
     spawn postgres runuser -u postgres -- "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
-      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200
+      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200 \
+      -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=10000
   else
     spawn postgres "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
-      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200
+      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200 \
+      -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=10000
   fi
   local start=$SECONDS
   until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do

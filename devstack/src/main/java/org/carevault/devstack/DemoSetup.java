@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -14,7 +15,7 @@ import java.util.Properties;
  *
  * <pre>
  * DemoSetup --run-dir DIR --import-dir DIR --keycloak-url URL --hub-url URL --hub-tls-url URL
- *           [--db-kind h2|postgresql --db-url JDBC-URL] [--test]
+ *           [--db-kind h2|postgresql --db-url JDBC-URL] [--production-realm] [--test]
  * </pre>
  */
 public final class DemoSetup {
@@ -41,6 +42,12 @@ public final class DemoSetup {
         String adminPassword = secrets.get("keycloak.admin-password");
         Files.writeString(importDir.resolve("carevault-realm.json"),
                 realms.realm("carevault", hospitalSecret, adminPassword, test));
+        if (options.containsKey("production-realm")) {
+            // The production template, imported beside the test realm so that the cluster test can check what it allows.
+            Files.writeString(importDir.resolve("carevault-production-realm.json"), realms.production("carevault-production",
+                    List.of(new RealmWriter.Hospital(DemoIdentity.HOSPITAL_CLIENT, DemoIdentity.HOSPITAL_NIHII,
+                            DemoIdentity.HOSPITAL_NAME, secrets.get("keycloak.production.hospital-az-secret")))));
+        }
         if (test) {
             // An identical realm under another name: its tokens must never be accepted by the hub.
             Files.writeString(importDir.resolve("other-realm.json"),

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Writes the Keycloak realm to import from {@code keycloak/realm-template.json}: the static parts
@@ -37,6 +38,75 @@ final class RealmWriter {
                 .replace("${USERS}", users(adminPassword).toString())
                 .replace("${USER_PROFILE}", Json.createValue(userProfile().toString()).toString());
         return Json.createReader(new StringReader(json)).readObject().toString();
+    }
+
+    /** A hospital's confidential client in a production realm: client credentials, its NIHII and name in tokens. */
+    record Hospital(String clientId, String nihii, String name, String secret) {
+    }
+
+    /**
+     * The production realm: no password grant and no users (people come from the operator's identity sources, their
+     * ssin/nihii attributes set by the operator), the portal as a public client with PKCE (S256), one confidential
+     * client per hospital with its own generated secret, TLS required for everyone, brute-force protection on and
+     * token lifetimes stated.
+     */
+    String production(String name, List<Hospital> hospitals) throws IOException {
+        JsonObject demo = Json.createReader(new StringReader(realm(name, "unused", "unused", false))).readObject();
+        JsonObject hospitalTemplate = null;
+        JsonArrayBuilder clients = Json.createArrayBuilder();
+        for (JsonObject client : demo.getJsonArray("clients").getValuesAs(JsonObject.class)) {
+            switch (client.getString("clientId")) {
+                case "carevault-api", "carevault-portal" -> clients.add(client);
+                case DemoIdentity.HOSPITAL_CLIENT -> hospitalTemplate = client;
+                default -> { } // carevault-cli: the password grant exists in the demo realm only
+            }
+        }
+        JsonArrayBuilder users = Json.createArrayBuilder();
+        for (Hospital hospital : hospitals) {
+            clients.add(hospitalClient(hospitalTemplate, hospital));
+            users.add(Json.createObjectBuilder()
+                    .add("username", "service-account-" + hospital.clientId())
+                    .add("enabled", true)
+                    .add("serviceAccountClientId", hospital.clientId())
+                    .add("realmRoles", Json.createArrayBuilder().add("hospital")));
+        }
+        return Json.createObjectBuilder(demo)
+                .add("displayName", "CareVault")
+                .add("sslRequired", "all")
+                .add("bruteForceProtected", true)
+                .add("permanentLockout", false)
+                .add("failureFactor", 5)
+                .add("waitIncrementSeconds", 60)
+                .add("maxFailureWaitSeconds", 900)
+                .add("maxDeltaTimeSeconds", 43200)
+                .add("accessTokenLifespan", 300)
+                .add("accessCodeLifespan", 60)
+                .add("ssoSessionIdleTimeout", 1800)
+                .add("ssoSessionMaxLifespan", 36000)
+                .add("offlineSessionIdleTimeout", 0)
+                .add("revokeRefreshToken", true)
+                .add("clients", clients)
+                .add("users", users)
+                .build().toString();
+    }
+
+    private static JsonObject hospitalClient(JsonObject template, Hospital hospital) {
+        JsonArrayBuilder mappers = Json.createArrayBuilder();
+        for (JsonObject mapper : template.getJsonArray("protocolMappers").getValuesAs(JsonObject.class)) {
+            JsonObject config = mapper.getJsonObject("config");
+            String claim = config.getString("claim.name", "");
+            if ("nihii".equals(claim) || "name".equals(claim)) {
+                config = Json.createObjectBuilder(config).add("claim.value", "nihii".equals(claim) ? hospital.nihii() : hospital.name())
+                        .build();
+            }
+            mappers.add(Json.createObjectBuilder(mapper).add("config", config));
+        }
+        return Json.createObjectBuilder(template)
+                .add("clientId", hospital.clientId())
+                .add("name", hospital.name())
+                .add("secret", hospital.secret())
+                .add("protocolMappers", mappers)
+                .build();
     }
 
     private static String template() throws IOException {

@@ -28,7 +28,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.it.SchemeMessages.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -53,6 +61,32 @@ class ClusterIT {
     private static final String PG_URL = System.getProperty("carevault.it.pg-url", "jdbc:postgresql://127.0.0.1:15932/carevault");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * Keycloak in production mode imported the production template beside the test realm: it refuses the password
+     * grant, and a hospital gets a token with its generated secret only.
+     */
+    @Test
+    @Order(0)
+    void theProductionRealmRefusesThePasswordGrantAndKnowsItsHospitals() throws Exception {
+        String endpoint = Stack.tokenEndpoint("carevault-production");
+        HttpResponse<String> password = Http.postForm(endpoint, Map.of("grant_type", "password", "client_id", "carevault-portal",
+                "username", "gp.peeters", "password", "demo"));
+        assertTrue(password.statusCode() == 400 || password.statusCode() == 401, password::body);
+        assertTrue(password.body().contains("unauthorized_client") || password.body().contains("invalid_client"), password::body);
+
+        String secret = Stack.secret("keycloak.production.hospital-az-secret");
+        HttpResponse<String> hospital = Http.postForm(endpoint, Map.of("grant_type", "client_credentials",
+                "client_id", "hospital-az", "client_secret", secret));
+        assertEquals(200, hospital.statusCode(), hospital::body);
+        HttpResponse<String> wrong = Http.postForm(endpoint, Map.of("grant_type", "client_credentials",
+                "client_id", "hospital-az", "client_secret", secret + "x"));
+        assertEquals(401, wrong.statusCode(), wrong::body);
+        String issuer = Http.json(CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.KEYCLOAK
+                + "/realms/carevault-production/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString())).get("issuer").asText();
+        assertEquals(Stack.KEYCLOAK + "/realms/carevault-production", issuer, "the hostname is set: https, no guess");
+    }
 
     @Test
     @Order(1)
@@ -228,8 +262,51 @@ class ClusterIT {
         stack("restart-node", "1");
     }
 
+    /**
+     * Portal sessions are not replicated: they stay on their node (HAProxy's CVNODE cookie). When that node dies, the
+     * next click reaches the other node, which sends the patient through Keycloak's single sign-on and back, logged in,
+     * without an error page and without typing the password again.
+     */
     @Test
     @Order(6)
+    void aPatientWhoseNodeDiesIsLoggedInAgainThroughSingleSignOn() throws Exception {
+        Path chromium = Path.of(System.getProperty("carevault.it.chromium", "/usr/bin/chromium"));
+        Path driver = Path.of(System.getProperty("carevault.it.chromedriver", "/usr/bin/chromedriver"));
+        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
+                () -> { System.out.println("NOTICE: the portal's failover needs chromium and chromium-driver; skipped"); return "no browser"; });
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toString());
+        options.setAcceptInsecureCerts(true); // Keycloak's certificate comes from the demo CA
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory("cluster-chromium"), "--lang=en-GB");
+        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(Stack.HUB + "/portal/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            browser.findElement(By.id("username")).sendKeys("patient.devos");
+            browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+            String node = browser.manage().getCookieNamed("CVNODE").getValue();
+            String session = browser.manage().getCookieNamed("CAREVAULT_PORTAL").getValue();
+
+            stack("kill-node", node.substring("node".length()));
+            browser.get(Stack.HUB + "/portal/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+            assertTrue(browser.getCurrentUrl().startsWith(Stack.HUB + "/portal/"), browser.getCurrentUrl());
+            assertTrue(browser.findElements(By.id("username")).isEmpty(), "no password asked again");
+            assertTrue(!node.equals(browser.manage().getCookieNamed("CVNODE").getValue()), "now served by the other node");
+            assertTrue(!session.equals(browser.manage().getCookieNamed("CAREVAULT_PORTAL").getValue()), "a new session");
+            stack("restart-node", node.substring("node".length()));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
     void neitherNodeLoggedAConstraintViolation() throws IOException {
         for (String log : List.of("wildfly1.log", "wildfly2.log")) {
             String text = Files.readString(Stack.RUN_DIR.resolve("logs").resolve(log));

@@ -26,10 +26,17 @@ class HealthIT {
         assertEquals("OK", check(health, "deployments-status").get("data").get("carevault.ear").asText());
     }
 
-    /** The version of the newest Flyway migration the EJB module ships (V<n>__*.sql). */
+    /**
+     * The version of the newest Flyway migration the EJB module ships for the stack's database (V<n>__*.sql): those of
+     * every database, and on PostgreSQL its own too.
+     */
     private static String newestMigration() {
         try {
-            return Classpath.list("db/migration", ".sql").stream()
+            java.util.List<String> scripts = new java.util.ArrayList<>(Classpath.list("db/migration", ".sql"));
+            if ("postgresql".equals(Stack.serverProperty("carevault.db.kind"))) {
+                scripts.addAll(Classpath.list("db/postgresql", ".sql"));
+            }
+            return scripts.stream()
                     .map(name -> name.substring(name.lastIndexOf("/V") + 2, name.indexOf("__")))
                     .max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
         } catch (Exception e) {

@@ -33,6 +33,17 @@ final class Stack {
         return secrets.getProperty(name);
     }
 
+    /** A property of the hub's server configuration as the stack wrote it (wildfly.properties). */
+    static String serverProperty(String name) {
+        Properties server = new Properties();
+        try (Reader in = Files.newBufferedReader(RUN_DIR.resolve("wildfly.properties"))) {
+            server.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server.getProperty(name);
+    }
+
     static String tokenEndpoint(String realm) {
         return KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token";
     }

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -35,13 +36,28 @@ public class SchemaMigration {
         acceptEditedMigrations();
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations())
                 .validateMigrationNaming(true)
                 .load();
         MigrateResult result = flyway.migrate();
         currentVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
                 : String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
         LOG.infof("CV-DB-001 schema at version %s (%d migrations applied now)", currentVersion, result.migrationsExecuted);
+    }
+
+    /** The migrations of every database, and on PostgreSQL those only it can run (its own index types). */
+    private String[] locations() {
+        try (Connection connection = dataSource.getConnection()) {
+            return locationsFor(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("CV-DB-003 the database could not be reached", e);
+        }
+    }
+
+    static String[] locationsFor(String databaseProduct) {
+        return databaseProduct.toLowerCase(Locale.ROOT).contains("postgresql")
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
     }
 
     private void acceptEditedMigrations() {
