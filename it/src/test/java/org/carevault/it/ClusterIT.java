@@ -388,7 +388,7 @@ class ClusterIT {
         }
     }
 
-    private static void stack(String command, String node) throws IOException, InterruptedException {
+    static void stack(String command, String node) throws IOException, InterruptedException {
         Path root = Stack.RUN_DIR.toAbsolutePath().normalize().getParent().getParent();
         Process process = new ProcessBuilder("bash", root.resolve("bin/stack.sh").toString(), command, "cluster", node)
                 .inheritIO().start();

@@ -38,6 +38,18 @@ public class KnownProfessional {
             this.role = role;
         }
 
+        String partyType() {
+            return partyType;
+        }
+
+        String partyId() {
+            return partyId;
+        }
+
+        String role() {
+            return role;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && partyType.equals(key.partyType) && partyId.equals(key.partyId)

@@ -9,12 +9,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Role;
 import org.carevault.domain.access.PartyKey;
@@ -47,6 +50,9 @@ public class ProfessionalDirectory {
     @Resource
     private SessionContext context;
 
+    @Resource(lookup = "java:jboss/datasources/CareVaultDS")
+    private DataSource dataSource;
+
     /** Notes a care provider seen acting (called by the decision point); written once per node unless it changes. */
     public void saw(Caller caller) {
         if (!CARE_PROVIDERS.contains(caller.role()) || caller.nihii().isEmpty() || caller.displayName() == null
@@ -77,15 +83,37 @@ public class ProfessionalDirectory {
     /** The rows this node is writing now: concurrent first requests of one professional write it once. */
     private static final Set<KnownProfessional.Key> WRITING = ConcurrentHashMap.newKeySet();
 
-    /** Writes (or corrects) one row, in a transaction of its own: the request's work does not depend on it. */
+    /**
+     * Writes (or corrects) one row, in a transaction of its own: the request's work does not depend on it. One atomic
+     * upsert, so that two nodes seeing the same professional for the first time at once both succeed (no key
+     * violation): {@code ON CONFLICT} on PostgreSQL, {@code MERGE … KEY} on H2.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void remember(KnownProfessional.Key key, String nihii, String name) {
-        KnownProfessional known = em.find(KnownProfessional.class, key);
+        String sql = postgres()
+                ? "INSERT INTO known_professional (party_type, party_id, role, nihii, name, name_lower) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                        + " ON CONFLICT (party_type, party_id, role) DO UPDATE SET nihii = EXCLUDED.nihii, name = EXCLUDED.name,"
+                        + " name_lower = EXCLUDED.name_lower WHERE known_professional.nihii <> EXCLUDED.nihii"
+                        + " OR known_professional.name <> EXCLUDED.name"
+                : "MERGE INTO known_professional (party_type, party_id, role, nihii, name, name_lower) KEY (party_type, party_id, role)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+        em.createNativeQuery(sql).setParameter(1, key.partyType()).setParameter(2, key.partyId()).setParameter(3, key.role())
+                .setParameter(4, nihii).setParameter(5, name).setParameter(6, name.toLowerCase(Locale.ROOT)).executeUpdate();
+    }
+
+    private static volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean known = postgres;
         if (known == null) {
-            em.persist(new KnownProfessional(key, nihii, name));
-        } else if (!known.says(nihii, name)) {
-            known.update(nihii, name);
+            try (Connection connection = dataSource.getConnection()) {
+                known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                throw new IllegalStateException("CV-DB-003 the database could not be reached", e);
+            }
+            postgres = known;
         }
+        return known;
     }
 
     /**
