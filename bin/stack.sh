@@ -319,6 +319,20 @@ start() {
   java $(truststore_flags) -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoData \
     --run-dir "$RUN_DIR" --keycloak-url "$(keycloak_url)" --hub-url "$(hub_url)" \
     || { log "the demo data could not be put in"; stop; exit 1; }
+  [ "$NODES" -gt 1 ] && print_cluster
+  return 0
+}
+
+print_cluster() {
+  cat >&2 <<INFO
+[carevault] the cluster runs (bin/stack.sh stop cluster stops everything):
+  Hub (balancer)   $(hub_url)/api/v1/, /soap/…, /portal/   (HAProxy, health-checked; configuration $RUN_DIR/haproxy.cfg)
+  Node 1           http://localhost:$(node_port 1 8080)   health http://127.0.0.1:$(node_port 1 9990)/health/ready
+  Node 2           http://localhost:$(node_port 2 8080)   health http://127.0.0.1:$(node_port 2 9990)/health/ready
+  Keycloak         $(keycloak_url)/realms/carevault   (production mode, TLS: the demo CA $RUN_DIR/pki/ca.pem)
+  PostgreSQL       127.0.0.1:$PG_PORT, databases carevault and keycloak (passwords in $RUN_DIR/secrets.properties)
+  Logs             $LOG_DIR
+INFO
 }
 
 # The first node alone makes the hub's keys at its first start (shared by every node through the data directory);
@@ -340,29 +354,21 @@ truststore_flags() {
   echo "-Djavax.net.ssl.trustStore=$RUN_DIR/pki/truststore.p12 -Djavax.net.ssl.trustStorePassword=$(secret pki.truststore-password) -Djavax.net.ssl.trustStoreType=PKCS12"
 }
 
-kill_node() {
-  local pid
-  pid=$(cat "$RUN_DIR/wildfly$1.pid" 2>/dev/null) || { log "node$1 is not running"; return 1; }
-  log "killing node$1 (SIGKILL)"
-  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
-  while kill -0 -- "-$pid" 2>/dev/null; do sleep 0.1; done
-  rm -f "$RUN_DIR/wildfly$1.pid"
-}
-
 restart_node() {
   alive "wildfly$1" && { log "node$1 is running: kill-node first"; return 1; }
   start_node "$1" again
   wait_ready "wildfly$1" "http://127.0.0.1:$(node_port "$1" 9990)/health/ready" 180
 }
 
-# A crash drill: WildFly killed at once (SIGKILL, no shutdown), then started again on the same data.
-kill_wildfly() {
-  local pid
-  pid=$(cat "$RUN_DIR/wildfly.pid" 2>/dev/null) || { log "wildfly is not running"; return 1; }
-  log "killing wildfly (SIGKILL)"
+# A crash drill: WildFly (wildfly, or a cluster node: wildflyN) killed at once (SIGKILL, no shutdown), then started
+# again on the same data.
+kill_now() {
+  local name=$1 pid
+  pid=$(cat "$RUN_DIR/$name.pid" 2>/dev/null) || { log "$name is not running"; return 1; }
+  log "killing $name (SIGKILL)"
   kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
   while kill -0 -- "-$pid" 2>/dev/null; do sleep 0.1; done
-  rm -f "$RUN_DIR/wildfly.pid"
+  rm -f "$RUN_DIR/$name.pid"
 }
 
 restart_wildfly() {
@@ -378,8 +384,8 @@ case "$1" in
   start) start ;;
   stop) stop ;;
   setup) require_build; setup ;;
-  kill-wildfly) kill_wildfly ;;
-  kill-node) kill_node "${3:?node number}" ;;
+  kill-wildfly) kill_now wildfly ;;
+  kill-node) kill_now "wildfly${3:?node number}" ;;
   restart-node) restart_node "${3:?node number}" ;;
   restart-wildfly) restart_wildfly ;;
   *) echo "unknown command '$1'" >&2; exit 2 ;;

@@ -120,10 +120,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void aSignedRequestAcceptedByOneNodeIsARefusedReplayAtTheOther() throws Exception {
-        String ssin = ConsentApi.newSsin();
-        String ref = ConsentApi.resolve(ssin);
-        ConsentApi.putConsentAsProfessional(ref, "physician");
-        ConsentApi.linkId(ref, "physician");
+        String ssin = ConsentApi.patientOfThePhysician()[0];
         Credential gp = SoapAuthenticationIT.demo("gp.peeters");
         HttpRequest signed = SignedSoap.vaultRequest("GetTransactionSet", "<c:PatientSsin>" + ssin + "</c:PatientSsin>", gp);
 
@@ -204,11 +201,7 @@ class ClusterIT {
         int clients = 16;
         List<String[]> patients = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            String ssin = ConsentApi.newSsin();
-            String ref = ConsentApi.resolve(ssin);
-            ConsentApi.putConsentAsProfessional(ref, "physician");
-            ConsentApi.linkId(ref, "physician");
-            patients.add(new String[] {ssin, ref});
+            patients.add(ConsentApi.patientOfThePhysician());
         }
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();

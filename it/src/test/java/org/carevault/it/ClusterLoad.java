@@ -5,6 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,11 +47,7 @@ public final class ClusterLoad {
         String[][] patients = new String[CLIENTS][];
         long[] versions = new long[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {
-            String ssin = ConsentApi.newSsin();
-            String ref = ConsentApi.resolve(ssin);
-            ConsentApi.putConsentAsProfessional(ref, "physician");
-            ConsentApi.linkId(ref, "physician");
-            patients[i] = new String[] {ssin, ref};
+            patients[i] = ConsentApi.patientOfThePhysician();
             versions[i] = write(gp, patients[i], 0) == 201 ? 1 : 0;
         }
         Call read = client -> CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.HUB + ConsentApi.BASE + patients[client][1]
@@ -78,8 +79,26 @@ public final class ClusterLoad {
                 .statusCode();
     }
 
+    /**
+     * Calls and total milliseconds PostgreSQL spent on the statement that locks the audit chain's head row (the wait
+     * for the lock included): every audited request of every node runs it once.
+     */
+    private static double[] auditHeadLock() throws SQLException {
+        String url = Stack.serverProperty("carevault.db.url").replaceAll("/[^/]+$", "/postgres");
+        try (Connection admin = DriverManager.getConnection(url, "postgres", Stack.secret("postgres.superuser-password"));
+                Statement sql = admin.createStatement()) {
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet row = sql.executeQuery("SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(total_exec_time), 0)"
+                    + " FROM pg_stat_statements WHERE query ILIKE '%from audit_head%for%update%'")) {
+                row.next();
+                return new double[] {row.getDouble(1), row.getDouble(2)};
+            }
+        }
+    }
+
     /** Runs the call from 16 clients (client i always on patient i) for the given time; returns requests per second. */
     private static double phase(String name, int seconds, Call call) throws Exception {
+        double[] lockBefore = auditHeadLock();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
@@ -109,8 +128,14 @@ public final class ClusterLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         all.sort(null);
         double perSecond = all.size() / elapsed;
-        System.out.printf("%-24s %d clients: %6.0f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n", name, CLIENTS, perSecond,
-                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.size());
+        double[] lockAfter = auditHeadLock();
+        double locks = lockAfter[0] - lockBefore[0];
+        double lockMillis = locks == 0 ? 0 : (lockAfter[1] - lockBefore[1]) / locks;
+        double meanMillis = all.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+        System.out.printf("%-24s %d clients: %6.0f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests); audit head lock:"
+                + " %.0f per s, %.2f ms each (%.0f %% of a request's mean %.1f ms)%n", name, CLIENTS, perSecond,
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.size(), locks / elapsed,
+                lockMillis, 100 * lockMillis / meanMillis, meanMillis);
         return perSecond;
     }
 }

@@ -73,6 +73,15 @@ final class ConsentApi {
         return latest;
     }
 
+    /** A new patient who consented and has a relationship with the demo GP: {SSIN, patient reference}. */
+    static String[] patientOfThePhysician() {
+        String ssin = newSsin();
+        String ref = resolve(ssin);
+        putConsentAsProfessional(ref, "physician");
+        linkId(ref, "physician");
+        return new String[] {ssin, ref};
+    }
+
     static HttpResponse<String> putConsentAsProfessional(String ref, String caller) {
         return Http.putJson(BASE + ref + "/consent", token(caller), "{\"proof\":\"EID_READING\"}");
     }

@@ -44,11 +44,7 @@ class CrashSafetyIT {
         String gp = ConsentApi.token("physician");
         List<String[]> patients = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            String ssin = ConsentApi.newSsin();
-            String ref = ConsentApi.resolve(ssin);
-            ConsentApi.putConsentAsProfessional(ref, "physician");
-            ConsentApi.linkId(ref, "physician");
-            patients.add(new String[] {ssin, ref});
+            patients.add(ConsentApi.patientOfThePhysician());
         }
 
         Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();

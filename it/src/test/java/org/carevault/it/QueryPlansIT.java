@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,7 +81,7 @@ class QueryPlansIT {
                 Statement sql = db.createStatement()) {
             long start = System.nanoTime();
             for (Map.Entry<String, Integer> table : SIZES.entrySet()) {
-                sql.execute(fill(db, table.getKey(), table.getValue()));
+                SyntheticRows.insert(db, table.getKey(), 1, table.getValue());
             }
             sql.execute("ANALYZE");
             System.out.printf("query plans: filled %d tables in %.0f s%n", SIZES.size(), (System.nanoTime() - start) / 1e9);
@@ -129,36 +128,5 @@ class QueryPlansIT {
             System.out.println("query plans: not planned (" + e.getSQLState() + "): " + statement);
             return null;
         }
-    }
-
-    /** One INSERT … SELECT over generate_series: distinct values in every column, foreign keys to the filled rows. */
-    private static String fill(Connection db, String table, int rows) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        try (ResultSet column = db.getMetaData().getColumns(null, "public", table, null)) {
-            while (column.next()) {
-                String name = column.getString("COLUMN_NAME");
-                String type = column.getString("TYPE_NAME");
-                int size = column.getInt("COLUMN_SIZE");
-                columns.add(name);
-                // Optional columns stay empty (not revoked, not ended), as most rows are in a running hub.
-                values.add(column.getInt("NULLABLE") == DatabaseMetaData.columnNullable ? "NULL" : value(name, type, size));
-            }
-        }
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
-                + " FROM generate_series(1, " + rows + ") AS g";
-    }
-
-    private static String value(String column, String type, int size) {
-        String seed = "md5(g::text || '" + ("message_id".equals(column) ? "id" : column) + "')";
-        return switch (type) {
-            case "uuid" -> seed + "::uuid";
-            case "int4", "int8", "int2", "numeric" -> "g";
-            case "bool" -> "false";
-            case "timestamptz", "timestamp" -> "end_at".equals(column) || column.startsWith("expires")
-                    ? "now() + interval '1 year'" : "now() - g * interval '1 second'";
-            case "bytea" -> "decode(" + seed + ", 'hex')";
-            default -> size > 0 && size < 32 ? "substr(" + seed + ", 1, " + size + ")" : seed;
-        };
     }
 }

@@ -109,11 +109,13 @@ public final class VaultLoad {
      * (synthetic rows from the baseline WAR's generator), in one run.
      */
     private static void sizes(int seconds, HttpRequest checked) throws Exception {
+        long consents = Long.getLong("bench.size.consents", 1_000_000);
+        long schemes = Long.getLong("bench.size.schemes", 100_000);
         System.out.println(generate(1, 10_000, 1_000));
         Result small = phase("REST read, 10 k consents", 16, seconds, () -> send(checked));
-        System.out.println(generate(10_001, 990_000, 99_000));
+        System.out.println(generate(10_001, consents - 10_000, schemes - 1_000));
         phase("warm-up after growth (not reported)", 16, Math.max(5, seconds / 3), () -> send(checked));
-        Result large = phase("REST read, 1 M consents", 16, seconds, () -> send(checked));
+        Result large = phase("REST read, " + consents / 1000 + " k consents", 16, seconds, () -> send(checked));
         System.out.printf("  p99 large / small: %.2f, p50 large / small: %.2f%n", large.p99Millis() / small.p99Millis(),
                 large.p50Millis() / small.p50Millis());
     }
