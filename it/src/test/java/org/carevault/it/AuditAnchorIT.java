@@ -51,15 +51,15 @@ class AuditAnchorIT {
         long keep = anchored.get() - 2;
 
         transaction.begin();
-        Number previousAnchor = (Number) em.createNativeQuery("SELECT MAX(seq) FROM audit_anchor WHERE seq < ?1")
+        Number previousAnchor = (Number) em.createNativeQuery(RawRows.MARK + "SELECT MAX(seq) FROM audit_anchor WHERE seq < ?1")
                 .setParameter(1, anchored.get()).getSingleResult();
-        List<Object[]> removed = em.createNativeQuery("SELECT " + COLUMNS + " FROM audit_entry WHERE seq > ?1 ORDER BY seq")
+        List<Object[]> removed = em.createNativeQuery(RawRows.MARK + "SELECT " + COLUMNS + " FROM audit_entry WHERE seq > ?1 ORDER BY seq")
                 .setParameter(1, keep).getResultList();
-        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1").getSingleResult();
-        String keptHash = (String) em.createNativeQuery("SELECT hash FROM audit_entry WHERE seq = ?1").setParameter(1, keep)
+        Object[] head = (Object[]) em.createNativeQuery(RawRows.MARK + "SELECT seq, hash FROM audit_head WHERE id = 1").getSingleResult();
+        String keptHash = (String) em.createNativeQuery(RawRows.MARK + "SELECT hash FROM audit_entry WHERE seq = ?1").setParameter(1, keep)
                 .getSingleResult();
-        em.createNativeQuery("DELETE FROM audit_entry WHERE seq > ?1").setParameter(1, keep).executeUpdate();
-        em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1").setParameter(1, keep)
+        em.createNativeQuery(RawRows.MARK + "DELETE FROM audit_entry WHERE seq > ?1").setParameter(1, keep).executeUpdate();
+        em.createNativeQuery(RawRows.MARK + "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1").setParameter(1, keep)
                 .setParameter(2, keptHash).executeUpdate();
         transaction.commit();
         try {
@@ -70,13 +70,13 @@ class AuditAnchorIT {
             String insert = "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                     + " ?13, ?14, ?15, ?16, ?17)";
             for (Object[] row : removed) {
-                var query = em.createNativeQuery(insert);
+                var query = em.createNativeQuery(RawRows.MARK + insert);
                 for (int i = 0; i < row.length; i++) {
                     query.setParameter(i + 1, row[i]);
                 }
                 query.executeUpdate();
             }
-            em.createNativeQuery("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1").setParameter(1, head[0])
+            em.createNativeQuery(RawRows.MARK + "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1").setParameter(1, head[0])
                     .setParameter(2, head[1]).executeUpdate();
             transaction.commit();
         }

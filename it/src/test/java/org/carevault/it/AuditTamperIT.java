@@ -42,29 +42,29 @@ class AuditTamperIT {
         assertEquals(Optional.empty(), verify(auditLog), "intact before");
 
         transaction.begin();
-        Long target = (Long) em.createNativeQuery(
-                "SELECT MIN(seq) FROM audit_entry WHERE decision <> 'PERMIT'", Long.class).getSingleResult();
+        Long target = (Long) em.createNativeQuery(RawRows.MARK
+                + "SELECT MIN(seq) FROM audit_entry WHERE decision <> 'PERMIT'", Long.class).getSingleResult();
         if (target == null) {
             transaction.rollback();
             throw new AssertionError("the wire tests that ran before left no refusal to tamper with");
         }
-        String original = (String) em.createNativeQuery("SELECT decision FROM audit_entry WHERE seq = ?1", String.class)
+        String original = (String) em.createNativeQuery(RawRows.MARK + "SELECT decision FROM audit_entry WHERE seq = ?1", String.class)
                 .setParameter(1, target).getSingleResult();
-        em.createNativeQuery("UPDATE audit_entry SET decision = 'PERMIT' WHERE seq = ?1").setParameter(1, target)
+        em.createNativeQuery(RawRows.MARK + "UPDATE audit_entry SET decision = 'PERMIT' WHERE seq = ?1").setParameter(1, target)
                 .executeUpdate();
         transaction.commit();
         try {
             assertEquals(Optional.of(target), verify(auditLog), "the rewritten entry is named");
         } finally {
             transaction.begin();
-            em.createNativeQuery("UPDATE audit_entry SET decision = ?1 WHERE seq = ?2").setParameter(1, original)
+            em.createNativeQuery(RawRows.MARK + "UPDATE audit_entry SET decision = ?1 WHERE seq = ?2").setParameter(1, original)
                     .setParameter(2, target).executeUpdate();
             transaction.commit();
         }
         assertEquals(Optional.empty(), verify(auditLog), "intact once restored");
 
         transaction.begin();
-        long last = ((Number) em.createNativeQuery("SELECT MAX(seq) FROM audit_entry").getSingleResult()).longValue();
+        long last = ((Number) em.createNativeQuery(RawRows.MARK + "SELECT MAX(seq) FROM audit_entry").getSingleResult()).longValue();
         transaction.rollback();
         assertTrue(last >= target);
     }

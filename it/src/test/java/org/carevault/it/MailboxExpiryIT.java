@@ -63,33 +63,33 @@ class MailboxExpiryIT {
         }
         assertEquals(1L, count("SELECT COUNT(*) FROM mail_message WHERE id = ?1", recent), "a recent message stays");
         assertEquals(1L, count("SELECT COUNT(*) FROM mail_content WHERE message_id = ?1", recent));
-        assertEquals("DELIVERED", em.createNativeQuery("SELECT state FROM mail_box_entry WHERE message_id = ?1")
+        assertEquals("DELIVERED", em.createNativeQuery(RawRows.MARK + "SELECT state FROM mail_box_entry WHERE message_id = ?1")
                 .setParameter(1, recent).getSingleResult(), "the space the expiry freed lets the waiting message in");
-        Object[] audit = (Object[]) em.createNativeQuery("SELECT action, channel, subject_id FROM audit_entry"
+        Object[] audit = (Object[]) em.createNativeQuery(RawRows.MARK + "SELECT action, channel, subject_id FROM audit_entry"
                 + " WHERE action = 'ExpireMessages' ORDER BY seq DESC").setMaxResults(1).getSingleResult();
         assertEquals("BATCH", audit[1]);
         assertEquals(Integer.toString(removed), audit[2], "the entry says how many");
     }
 
     private long count(String sql, UUID id) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(RawRows.MARK + sql).setParameter(1, id).getSingleResult()).longValue();
     }
 
     /** A message in a made-up box of its own (filled by the old one), so that nothing else competes for the space. */
     private void insert(UUID id, Instant sentAt, String state, long size) {
         OffsetDateTime at = sentAt.atOffset(ZoneOffset.UTC);
-        em.createNativeQuery("INSERT INTO mail_message (id, sender_type, sender_id, sender_quality, recipients, publication_id,"
+        em.createNativeQuery(RawRows.MARK + "INSERT INTO mail_message (id, sender_type, sender_id, sender_quality, recipients, publication_id,"
                 + " size_bytes, content_sha256, important, receipt_received, receipt_read, sent_at) VALUES (?1, 'SSIN',"
                 + " '72081012378', 'PHYSICIAN', 'SSIN:85021445650:PHARMACIST', ?2, 3, ?3, FALSE, FALSE, FALSE, ?4)")
                 .setParameter(1, id).setParameter(2, "expiry-" + id).setParameter(3, "0".repeat(64)).setParameter(4, at)
                 .executeUpdate();
-        em.createNativeQuery("INSERT INTO mail_content (message_id, sealed) VALUES (?1, ?2)").setParameter(1, id)
+        em.createNativeQuery(RawRows.MARK + "INSERT INTO mail_content (message_id, sealed) VALUES (?1, ?2)").setParameter(1, id)
                 .setParameter(2, new byte[] {1, 2, 3}).executeUpdate();
-        em.createNativeQuery("INSERT INTO mail_box_entry (id, message_id, owner_type, owner_id, quality, is_recipient, folder,"
+        em.createNativeQuery(RawRows.MARK + "INSERT INTO mail_box_entry (id, message_id, owner_type, owner_id, quality, is_recipient, folder,"
                 + " state, size_bytes, arrived_at) VALUES (?1, ?2, 'SSIN', ?3, 'NURSE', TRUE, 'INBOX', ?4, ?5, ?6)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, BOX_ID).setParameter(4, state)
                 .setParameter(5, size).setParameter(6, at).executeUpdate();
-        em.createNativeQuery("INSERT INTO mail_receipt (id, message_id, recipient_type, recipient_id, quality, kind, recorded_at)"
+        em.createNativeQuery(RawRows.MARK + "INSERT INTO mail_receipt (id, message_id, recipient_type, recipient_id, quality, kind, recorded_at)"
                 + " VALUES (?1, ?2, 'SSIN', '85021445650', 'PHARMACIST', 'PUBLISHED', ?3)").setParameter(1, UUID.randomUUID())
                 .setParameter(2, id).setParameter(3, at).executeUpdate();
     }

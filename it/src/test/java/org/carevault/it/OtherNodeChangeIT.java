@@ -57,11 +57,11 @@ class OtherNodeChangeIT {
     @Order(2)
     void anotherNodeRevokesTheRelationship() throws Exception {
         transaction.begin();
-        String patient = (String) em.createNativeQuery(LATEST_LINK, String.class).setMaxResults(1).getSingleResult();
-        em.createNativeQuery("UPDATE therapeutic_link SET revoked_at = CURRENT_TIMESTAMP, revoked_by_type = 'SSIN',"
+        String patient = (String) em.createNativeQuery(RawRows.MARK + LATEST_LINK, String.class).setMaxResults(1).getSingleResult();
+        em.createNativeQuery(RawRows.MARK + "UPDATE therapeutic_link SET revoked_at = CURRENT_TIMESTAMP, revoked_by_type = 'SSIN',"
                 + " revoked_by_id = '72081012378', revoked_by_role = 'PHYSICIAN' WHERE patient_ref = ?1")
                 .setParameter(1, patient).executeUpdate();
-        em.createNativeQuery("UPDATE patient_record SET changes = changes + 1 WHERE patient_ref = ?1")
+        em.createNativeQuery(RawRows.MARK + "UPDATE patient_record SET changes = changes + 1 WHERE patient_ref = ?1")
                 .setParameter(1, patient).executeUpdate();
         transaction.commit();
     }

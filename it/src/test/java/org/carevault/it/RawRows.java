@@ -17,6 +17,12 @@ import java.util.TreeSet;
  */
 final class RawRows {
 
+    /**
+     * Starts every statement the wire tests send to the hub's database themselves, so that QueryPlansIT can tell them
+     * from the hub's own (PostgreSQL keeps the comment in the statement's recorded text).
+     */
+    static final String MARK = "/* wire-test */ ";
+
     /** Columns holding ciphertext, sealed messages, wrapped shares, time-stamp tokens or hashes. */
     static final Set<String> OPAQUE = Set.of("content", "frame", "first_share", "second_share", "token", "hash",
             "head_hash", "sealed", "time_stamp", "names");
@@ -27,15 +33,15 @@ final class RawRows {
     /** Where the words were found ("word in table.column"); empty when nowhere. */
     @SuppressWarnings("unchecked")
     static Set<String> find(EntityManager em, Set<String> opaque, List<String> words, List<String> longWords) {
-        List<String> tables = em.createNativeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+        List<String> tables = em.createNativeQuery(RawRows.MARK + "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'").getResultList();
         Set<String> found = new TreeSet<>();
         for (String table : tables) {
-            List<String> columns = em.createNativeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+            List<String> columns = em.createNativeQuery(RawRows.MARK + "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
                     + " WHERE UPPER(TABLE_SCHEMA) = 'PUBLIC' AND TABLE_NAME = ?1").setParameter(1, table).getResultList();
             for (String column : columns) {
                 boolean isOpaque = opaque.contains(column.toLowerCase(Locale.ROOT));
-                for (Object value : em.createNativeQuery("SELECT \"" + column + "\" FROM \"" + table + "\"").getResultList()) {
+                for (Object value : em.createNativeQuery(RawRows.MARK + "SELECT \"" + column + "\" FROM \"" + table + "\"").getResultList()) {
                     String raw = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value);
                     if (isOpaque) {
                         String decoded = base64(raw);
@@ -52,7 +58,7 @@ final class RawRows {
     }
 
     static long count(EntityManager em, String table) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(RawRows.MARK + "SELECT COUNT(*) FROM " + table).getSingleResult()).longValue();
     }
 
     private static String base64(String raw) {
