@@ -298,8 +298,42 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A new patient's first records written on both nodes at once (a scheme through node 1, a Sumehr through node 2):
+     * both stored and readable, under the one data key the first of them made.
+     */
     @Test
     @Order(7)
+    void firstRecordsOnBothNodesAtOnceShareOneDataKey() throws Exception {
+        String gp = ConsentApi.token("physician");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int i = 0; i < 10; i++) {
+            String[] patient = ConsentApi.patientOfThePhysician();
+            String base = ConsentApi.BASE + patient[1];
+            Future<HttpResponse<String>> scheme = pool.submit(() -> send(NODE_1, base + "/medication-scheme", gp, "PUT",
+                    SchemeMessages.scheme(patient[0], "1", List.of(Element.of("Firstkeyol"))), "\"0\""));
+            Future<HttpResponse<String>> sumehr = pool.submit(() -> send(NODE_2, base + "/sumehrs", gp, "POST",
+                    SumehrIT.sumehr(patient[0], "Hypertension"), null));
+            assertEquals(201, scheme.get().statusCode(), () -> "scheme: " + result(scheme));
+            assertEquals(201, sumehr.get().statusCode(), () -> "sumehr: " + result(sumehr));
+            assertEquals(1, count("SELECT COUNT(*) FROM patient_data_key WHERE patient_ref = '" + patient[1] + "'"));
+            assertTrue(send(NODE_2, base + "/medication-scheme", gp, "GET", null, null).body().contains("Firstkeyol"));
+            String id = Http.json(sumehr.get()).get("id").asText();
+            assertTrue(send(NODE_1, base + "/sumehrs/" + id, gp, "GET", null, null).body().contains("Hypertension"));
+        }
+        pool.shutdown();
+    }
+
+    private static String result(Future<HttpResponse<String>> call) {
+        try {
+            return call.get().body();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    @Order(8)
     void neitherNodeLoggedAConstraintViolation() throws IOException {
         for (String log : List.of("wildfly1.log", "wildfly2.log")) {
             String text = Files.readString(Stack.RUN_DIR.resolve("logs").resolve(log));

@@ -27,6 +27,13 @@ import org.carevault.it.SchemeMessages.Element;
  */
 public final class ClusterLoad {
 
+    static {
+        // Before any HTTP client exists: Keycloak's certificate comes from the demo CA (see ClusterIT).
+        System.setProperty("javax.net.ssl.trustStore", Stack.PKI.resolve("truststore.p12").toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", Stack.secret("pki.truststore-password"));
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    }
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final int CLIENTS = 16;
@@ -39,9 +46,6 @@ public final class ClusterLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("javax.net.ssl.trustStore", Stack.PKI.resolve("truststore.p12").toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", Stack.secret("pki.truststore-password"));
-        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String gp = ConsentApi.token("physician");
         String[][] patients = new String[CLIENTS][];

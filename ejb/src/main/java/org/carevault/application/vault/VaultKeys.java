@@ -6,6 +6,7 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import javax.crypto.SecretKey;
 import org.carevault.crypto.atrest.DataKeyEscrow;
 import org.carevault.crypto.atrest.Pkcs12Custodian;
 import org.carevault.crypto.atrest.RecordCipher;
+import org.carevault.domain.consent.PatientRecord;
 import org.carevault.domain.consent.PatientRef;
 
 /**
@@ -75,14 +77,21 @@ public class VaultKeys {
         }
         byte[] context = context(patient);
         PatientDataKey stored = em.find(PatientDataKey.class, patient.value());
-        if (stored != null) {
-            SecretKey key = escrow.recover(stored.escrowed(), context);
-            recovered.put(patient.value(), key);
-            return key;
+        if (stored == null) {
+            // The first record of a patient may be written on two nodes at once (a scheme here, a Sumehr there): the
+            // patient's row is locked before a key is made and the key looked for again under the lock, so that exactly
+            // one key is ever stored and the second writer uses it (no key violation, no failed write).
+            em.find(PatientRecord.class, patient.value(), LockModeType.PESSIMISTIC_WRITE);
+            stored = em.find(PatientDataKey.class, patient.value());
         }
-        DataKeyEscrow.NewKey created = escrow.create(context);
-        em.persist(new PatientDataKey(patient.value(), created.escrowed(), Instant.now()));
-        return created.dataKey();
+        if (stored == null) {
+            DataKeyEscrow.NewKey created = escrow.create(context);
+            em.persist(new PatientDataKey(patient.value(), created.escrowed(), Instant.now()));
+            return created.dataKey();
+        }
+        SecretKey key = escrow.recover(stored.escrowed(), context);
+        recovered.put(patient.value(), key);
+        return key;
     }
 
     /** Encrypts a record of the patient's, bound to what it is (so it cannot be moved to another row). */
