@@ -28,13 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.it.SchemeMessages.Element;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Order;
@@ -263,17 +259,8 @@ class ClusterIT {
     @Test
     @Order(6)
     void aPatientWhoseNodeDiesIsLoggedInAgainThroughSingleSignOn() throws Exception {
-        Path chromium = Path.of(System.getProperty("carevault.it.chromium", "/usr/bin/chromium"));
-        Path driver = Path.of(System.getProperty("carevault.it.chromedriver", "/usr/bin/chromedriver"));
-        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
-                () -> { System.out.println("NOTICE: the portal's failover needs chromium and chromium-driver; skipped"); return "no browser"; });
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toString());
-        options.setAcceptInsecureCerts(true); // Keycloak's certificate comes from the demo CA
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("cluster-chromium"), "--lang=en-GB");
-        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        Browser.assumeInstalled("The portal's failover in ClusterIT");
+        WebDriver browser = Browser.headless(true); // Keycloak's certificate comes from the demo CA
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(Stack.HUB + "/portal/");
