@@ -1,7 +1,7 @@
 -- Sumehr summaries: metadata in clear (who submitted, when, status), the KMEHR message encrypted under the
 -- patient's data key and kept byte for byte. Portable SQL (H2, PostgreSQL): VARCHAR without a length, since
--- PostgreSQL refuses a length over 10485760 (the first version of this script said VARCHAR(16000000); databases
--- migrated with it are recognised by SchemaMigration, see MigrationEdits).
+-- PostgreSQL refuses a length over 10485760 (the first version of this script gave a length of 16 million;
+-- databases migrated with it are recognised by SchemaMigration, see MigrationEdits).
 CREATE TABLE sumehr (
     id              UUID            NOT NULL,
     patient_ref     VARCHAR(24)     NOT NULL,

@@ -20,7 +20,7 @@ final class MigrationEdits {
     }
 
     static final List<Edit> EDITS = List.of(
-            new Edit("8", -605236048, -736839263, "sumehr.content VARCHAR(16000000) became VARCHAR: PostgreSQL refuses"
+            new Edit("8", -605236048, 1852052446, "sumehr.content lost its length of 16 million (VARCHAR without one): PostgreSQL refuses"
                     + " a length over 10485760; on H2, the only engine the first text ran on, both hold the same strings"));
 
     private static final String HISTORY = "flyway_schema_history";

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -93,10 +99,11 @@ class MigrationsTest {
      * and migrates on, and only that exact pair of checksums is accepted.
      */
     @Test
-    void aDatabaseMadeWithTheFirstTextOfV8StillStarts() throws SQLException {
+    void aDatabaseMadeWithTheFirstTextOfV8StillStarts(@TempDir Path firstTexts) throws Exception {
+        Files.writeString(firstTexts.resolve("V8__vault_sumehr.sql"), firstTextOfV8());
         String url = "jdbc:h2:mem:firstv8;DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("7").load().migrate();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/first-texts")
+        Flyway.configure().dataSource(url, "sa", "").locations("filesystem:" + firstTexts)
                 .ignoreMigrationPatterns("*:missing").target("8").load().migrate();
         assertEquals(MigrationEdits.EDITS.get(0).shipped(), checksumOf(url, "8"), "the checksum the first V8 left");
 
@@ -109,6 +116,21 @@ class MigrationsTest {
         }
         assertTrue(today.migrate().migrationsExecuted >= 6, "V9 and later applied after the accepted V8");
         assertEquals(MigrationEdits.EDITS.get(0).current(), checksumOf(url, "8"));
+    }
+
+    /**
+     * V8 as it first shipped (its checksum, asserted above, proves the text): today's table with the first comment and
+     * the content column's first length, which PostgreSQL refuses.
+     */
+    private static String firstTextOfV8() throws IOException {
+        String today;
+        try (InputStream in = MigrationsTest.class.getResourceAsStream("/db/migration/V8__vault_sumehr.sql")) {
+            today = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String table = today.substring(today.indexOf("CREATE TABLE sumehr"));
+        return today.lines().findFirst().orElseThrow() + "\n"
+                + "-- patient's data key and kept byte for byte. Portable SQL (H2, PostgreSQL).\n"
+                + table.replace("content         VARCHAR           NOT NULL,", "content         VARCHAR(16000000) NOT NULL,");
     }
 
     /** The checksums named in MigrationEdits are the ones Flyway computes for today's text. */
