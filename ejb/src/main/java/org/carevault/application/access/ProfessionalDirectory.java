@@ -9,8 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +19,7 @@ import javax.sql.DataSource;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Role;
 import org.carevault.domain.access.PartyKey;
+import org.carevault.infrastructure.persistence.DatabaseProduct;
 
 /**
  * The care providers the hub knows: those it has seen acting (any decision), with the name and registration their
@@ -90,7 +89,7 @@ public class ProfessionalDirectory {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void remember(KnownProfessional.Key key, String nihii, String name) {
-        String sql = postgres()
+        String sql = DatabaseProduct.isPostgres(dataSource)
                 ? "INSERT INTO known_professional (party_type, party_id, role, nihii, name, name_lower) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                         + " ON CONFLICT (party_type, party_id, role) DO UPDATE SET nihii = EXCLUDED.nihii, name = EXCLUDED.name,"
                         + " name_lower = EXCLUDED.name_lower WHERE known_professional.nihii <> EXCLUDED.nihii"
@@ -99,21 +98,6 @@ public class ProfessionalDirectory {
                         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
         em.createNativeQuery(sql).setParameter(1, key.partyType()).setParameter(2, key.partyId()).setParameter(3, key.role())
                 .setParameter(4, nihii).setParameter(5, name).setParameter(6, name.toLowerCase(Locale.ROOT)).executeUpdate();
-    }
-
-    private static volatile Boolean postgres;
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            } catch (SQLException e) {
-                throw new IllegalStateException("CV-DB-003 the database could not be reached", e);
-            }
-            postgres = known;
-        }
-        return known;
     }
 
     /**

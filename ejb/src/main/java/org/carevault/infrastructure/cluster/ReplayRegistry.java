@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.carevault.infrastructure.persistence.DatabaseProduct;
 
 /**
  * Signed requests already seen, by every node of the cluster: the WS-Security replay cache kept in the shared
@@ -39,11 +39,11 @@ public class ReplayRegistry {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean firstUse(String identifier, Instant expires) {
         String id = sha256(identifier);
+        boolean postgres = DatabaseProduct.isPostgres(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             if (RECORDED.incrementAndGet() % PURGE_EVERY == 0) {
                 purge(connection);
             }
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             String insert = postgres
                     ? "INSERT INTO ws_replay (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
                     : "INSERT INTO ws_replay (id, expires_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM ws_replay WHERE id = ?)";

@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -47,15 +46,7 @@ public class SchemaMigration {
 
     /** The migrations of every database, and on PostgreSQL those only it can run (its own index types). */
     private String[] locations() {
-        try (Connection connection = dataSource.getConnection()) {
-            return locationsFor(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("CV-DB-003 the database could not be reached", e);
-        }
-    }
-
-    static String[] locationsFor(String databaseProduct) {
-        return databaseProduct.toLowerCase(Locale.ROOT).contains("postgresql")
+        return DatabaseProduct.isPostgres(dataSource)
                 ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
                 : new String[] {"classpath:db/migration"};
     }
