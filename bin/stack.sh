@@ -105,7 +105,10 @@ pg_dir() {
   fi
 }
 
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# As root, PostgreSQL's commands run as the postgres user.
+as_pg_prefix() { if [ "$(id -u)" = 0 ]; then echo "runuser -u postgres --"; fi; }
+# shellcheck disable=SC2046
+as_pg() { $(as_pg_prefix) "$@"; }
 
 drop_postgres() {
   local dir; dir=$(pg_dir)
@@ -134,15 +137,10 @@ start_postgres() {
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $LOG_DIR/postgres.log)"
   # Durable commits (fsync, synchronous_commit on: the defaults, stated); sockets only in its own folder; statements
   # recorded (pg_stat_statements: what an operator watches, and what QueryPlansIT plans on a large database).
-  if [ "$(id -u)" = 0 ]; then
-    spawn postgres runuser -u postgres -- "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
-      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200 \
-      -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=10000
-  else
-    spawn postgres "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
-      -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200 \
-      -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=10000
-  fi
+  # shellcheck disable=SC2046 # as_pg_prefix is zero or three words
+  spawn postgres $(as_pg_prefix) "$PG_BIN/postgres" -D "$dir/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
+    -c unix_socket_directories="$dir" -c fsync=on -c synchronous_commit=on -c max_connections=200 \
+    -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=10000
   local start=$SECONDS
   until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do
     alive postgres || { log "PostgreSQL stopped during start:"; tail -n 20 "$LOG_DIR/postgres.log" >&2; return 1; }
@@ -183,15 +181,21 @@ start_keycloak() {
       --http-management-port="$KC_MGMT_PORT" --hostname="http://localhost:$KC_PORT" --health-enabled=true --import-realm
 }
 
+# prepare_base DIR [again]: a server base directory with the EAR, fresh from the built template; with "again", the
+# one the last run left (its transaction log included), as after a crash.
+prepare_base() {
+  if [ "${2:-}" != again ] || [ ! -d "$1" ]; then
+    rm -rf "$1"; mkdir -p "$(dirname "$1")"
+    cp -a "$WILDFLY_HOME/standalone" "$1"
+    cp "$EAR" "$1/deployments/"
+  fi
+}
+
 # start_wildfly [again]: a fresh server base from the built template, or (again) the one the last run left, with its
 # transaction log, as after a crash.
 start_wildfly() {
   log "starting WildFly on http://localhost:$HTTP_PORT (log: $LOG_DIR/wildfly.log)"
-  if [ "${1:-}" != again ] || [ ! -d "$WF_BASE" ]; then
-    rm -rf "$WF_BASE"
-    cp -a "$WILDFLY_HOME/standalone" "$WF_BASE"
-    cp "$EAR" "$WF_BASE/deployments/"
-  fi
+  prepare_base "$WF_BASE" "${1:-}"
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_HOME="$(readlink -f "$WILDFLY_HOME")" \
     spawn wildfly "$WILDFLY_HOME/bin/standalone.sh" -c carevault.xml -Djboss.server.base.dir="$WF_BASE" \
       -P "$RUN_DIR/wildfly.properties" -Djboss.socket.binding.port-offset="$OFFSET" -b 127.0.0.1 -bmanagement 127.0.0.1
@@ -251,11 +255,7 @@ start_node() {
   local n=$1 base="$RUN_DIR/node$1/wildfly" members="" m
   for m in $(seq 1 "$NODES"); do members="$members${members:+,}127.0.0.1[$(node_port "$m" 7600)]"; done
   log "starting WildFly node$n on http://localhost:$(node_port "$n" 8080) (log: $LOG_DIR/wildfly$n.log)"
-  if [ "${2:-}" != again ] || [ ! -d "$base" ]; then
-    rm -rf "$base"; mkdir -p "$(dirname "$base")"
-    cp -a "$WILDFLY_HOME/standalone" "$base"
-    cp "$EAR" "$base/deployments/"
-  fi
+  prepare_base "$base" "${2:-}"
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_HOME="$(readlink -f "$WILDFLY_HOME")" \
     spawn "wildfly$n" "$WILDFLY_HOME/bin/standalone.sh" -c carevault-ha.xml -Djboss.server.base.dir="$base" \
       -P "$RUN_DIR/wildfly.properties" -Djboss.socket.binding.port-offset=$((OFFSET + 100 * (n - 1))) \
