@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -211,9 +212,8 @@ class ClusterIT {
                 while (System.nanoTime() < end) {
                     sent.incrementAndGet();
                     try {
-                        HttpResponse<String> response = send(Stack.HUB, ConsentApi.BASE + patient[1] + "/medication-scheme", gp, "PUT",
-                                SchemeMessages.scheme(patient[0], Long.toString(version + 1), List.of(Element.of("Failover v" + (version + 1)))),
-                                "\"" + version + "\"");
+                        HttpResponse<String> response = MedicationSchemeIT.putNextVersion(patient[0], patient[1], gp, version,
+                                "Failover v" + (version + 1));
                         if (response.statusCode() / 100 == 2) {
                             acknowledged.put(patient[1], ++version);
                         } else {
@@ -221,7 +221,7 @@ class ClusterIT {
                             // A write whose answer was lost may be stored: continue from what the hub has.
                             version = latest(patient[1], gp);
                         }
-                    } catch (IOException e) {
+                    } catch (UncheckedIOException e) {
                         failed.incrementAndGet();
                         version = latest(patient[1], gp);
                     }

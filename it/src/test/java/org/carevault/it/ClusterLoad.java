@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.carevault.it.SchemeMessages.Element;
 
 /**
  * The cluster's benchmark (run by {@code bin/bench-cluster}, not a test): the consent-checked medication-scheme read
@@ -74,13 +73,8 @@ public final class ClusterLoad {
         ClusterIT.stack("restart-node", "2");
     }
 
-    private static int write(String gp, String[] patient, long version) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.HUB + ConsentApi.BASE + patient[1] + "/medication-scheme"))
-                .header("Authorization", "Bearer " + gp).header("Content-Type", "application/xml")
-                .header("If-Match", "\"" + version + "\"")
-                .PUT(HttpRequest.BodyPublishers.ofString(SchemeMessages.scheme(patient[0], Long.toString(version + 1),
-                        List.of(Element.of("Benchmarkol v" + (version + 1)))))).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private static int write(String gp, String[] patient, long version) {
+        return MedicationSchemeIT.putNextVersion(patient[0], patient[1], gp, version, "Benchmarkol v" + (version + 1)).statusCode();
     }
 
     /**

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.carevault.it.SchemeMessages.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +29,6 @@ class CrashSafetyIT {
     private static final int WRITERS = 16;
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(Long.getLong("carevault.it.crash.seconds", 12));
     private static final List<String> REFUSALS = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What one client saw: the last version acknowledged with a 2xx, and the drug name it wrote in it. */
     private record Acknowledged(String ssin, String ref, long version, String drug) {
@@ -94,19 +89,13 @@ class CrashSafetyIT {
 
     /** Writes version after version until the server stops answering; returns how many were sent. */
     private static int write(String ssin, String ref, String gp, Map<String, Acknowledged> acknowledged) {
-        String url = Stack.HUB + ConsentApi.BASE + ref + "/medication-scheme";
         long version = 0;
         int sent = 0;
         while (true) {
             String drug = "Crashtest " + ref.substring(0, 6) + " v" + (version + 1);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + gp).header("Content-Type", "application/xml")
-                    .header("If-Match", "\"" + version + "\"")
-                    .PUT(HttpRequest.BodyPublishers.ofString(SchemeMessages.scheme(ssin, Long.toString(version + 1), List.of(Element.of(drug)))))
-                    .build();
             sent++;
             try {
-                HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = MedicationSchemeIT.putNextVersion(ssin, ref, gp, version, drug);
                 if (response.statusCode() / 100 != 2) {
                     // The server answered but did not store: nothing acknowledged, and the test says why.
                     REFUSALS.add(response.statusCode() + " " + response.body());
@@ -114,12 +103,9 @@ class CrashSafetyIT {
                 }
                 version++;
                 acknowledged.put(ref, new Acknowledged(ssin, ref, version, drug));
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 REFUSALS.add(e.toString());
                 return sent; // the server is gone: this write was never acknowledged
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return sent;
             }
         }
     }

@@ -57,6 +57,12 @@ class MedicationSchemeIT {
         return Http.send(request);
     }
 
+    /** Version {@code basedOn + 1} of a patient's scheme (one element naming the drug), based on {@code basedOn}. */
+    static HttpResponse<String> putNextVersion(String ssin, String ref, String token, long basedOn, String drug) {
+        return put(ConsentApi.BASE + ref + "/medication-scheme", token, "\"" + basedOn + "\"",
+                SchemeMessages.scheme(ssin, Long.toString(basedOn + 1), List.of(SchemeMessages.Element.of(drug))));
+    }
+
     private long version() {
         return Http.json(Http.get(path("/latest-update"), gp)).get("version").asLong();
     }
