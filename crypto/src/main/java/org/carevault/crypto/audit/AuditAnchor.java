@@ -1,57 +1,94 @@
 package org.carevault.crypto.audit;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import org.carevault.crypto.timestamp.TimeStampAuthority;
 import org.carevault.crypto.timestamp.TimeStamps;
 
 /**
- * A periodic anchor of the audit chain: an RFC 3161 time-stamp over the head's sequence number and
- * hash. Kept outside the database (and shown to patients), it proves that the chain up to that entry
- * existed at that time: rewriting history and recomputing every hash after it no longer goes unseen.
+ * A periodic anchor of the audit chains: one RFC 3161 time-stamp over the heads of every chain at
+ * that moment (chain number, position and hash of each head). Kept outside the database (and shown
+ * to patients), it proves that each chain up to its anchored entry existed at that time, so that
+ * rewriting history and recomputing every hash after it no longer goes unseen; and because one
+ * stamp covers all chains, it orders the chains against each other: every entry up to an anchor
+ * happened before every entry after it.
+ *
+ * <p>A single head of chain 0 (the one chain of the hub before its trail was split) is imprinted as
+ * it always was — position and hash — so that anchors made then still verify.
  */
-public record AuditAnchor(long sequence, byte[] headHash, byte[] timeStampToken) {
+public record AuditAnchor(List<Head> heads, byte[] timeStampToken) {
+
+    private static final byte[] LABEL = "carevault-audit-anchor-v2".getBytes(StandardCharsets.US_ASCII);
+
+    /** The last entry of one chain: its chain number, its position in the chain (from 0) and its hash. */
+    public record Head(int chain, long position, byte[] hash) {
+        public Head {
+            if (chain < 0 || position < 0 || hash.length != 32) {
+                throw new IllegalArgumentException("a head names a chain, a position and a 32-byte hash");
+            }
+            hash = hash.clone();
+        }
+
+        @Override
+        public byte[] hash() {
+            return hash.clone();
+        }
+    }
 
     public AuditAnchor {
-        headHash = headHash.clone();
+        heads = heads.stream().sorted(Comparator.comparingInt(Head::chain)).toList();
+        if (heads.isEmpty() || heads.stream().map(Head::chain).distinct().count() != heads.size()) {
+            throw new IllegalArgumentException("an anchor names at least one head, one per chain");
+        }
         timeStampToken = timeStampToken.clone();
     }
 
-    /** Anchors the given head with a token from the time-stamp authority. */
-    public static AuditAnchor of(AuditChain.Entry head, TimeStampAuthority tsa) {
-        byte[] imprint = imprint(head.sequence(), head.hash());
-        byte[] request = TimeStamps.request(imprint);
-        return new AuditAnchor(head.sequence(), head.hash(), TimeStamps.tokenOf(request, tsa.respond(request)));
+    /** Anchors the given heads with one token from the time-stamp authority. */
+    public static AuditAnchor of(List<Head> heads, TimeStampAuthority tsa) {
+        AuditAnchor unsigned = new AuditAnchor(heads, new byte[0]);
+        byte[] request = TimeStamps.request(unsigned.imprint());
+        return new AuditAnchor(unsigned.heads(), TimeStamps.tokenOf(request, tsa.respond(request)));
     }
 
     /**
-     * Checks the anchor against the entry now stored at its position: the token verifies under a
-     * trusted TSA and the stored hash is the anchored one.
+     * Checks that the token is a trusted TSA's stamp over exactly these heads.
      *
      * @return the time the TSA vouches for
      */
-    public Instant verify(AuditChain.Entry stored, Collection<X509Certificate> tsaAnchors) {
-        Instant time = TimeStamps.verify(timeStampToken, imprint(sequence, headHash), tsaAnchors);
-        if (stored.sequence() != sequence || !MessageDigest.isEqual(stored.hash(), headHash)) {
-            throw new IllegalStateException("the stored chain differs from the anchored one at entry " + sequence);
-        }
-        return time;
+    public Instant verify(Collection<X509Certificate> tsaAnchors) {
+        return TimeStamps.verify(timeStampToken, imprint(), tsaAnchors);
     }
 
-    @Override
-    public byte[] headHash() {
-        return headHash.clone();
+    /** Whether the entry now stored at the anchored position of {@code chain} is the anchored one. */
+    public boolean holds(int chain, AuditChain.Entry stored) {
+        return heads.stream().anyMatch(head -> head.chain() == chain && head.position() == stored.sequence()
+                && MessageDigest.isEqual(head.hash(), stored.hash()));
+    }
+
+    /** The bytes the time-stamp covers (for one head of chain 0: its position and hash, as anchors always were). */
+    public byte[] imprint() {
+        if (heads.size() == 1 && heads.get(0).chain() == 0) {
+            Head head = heads.get(0);
+            return ByteBuffer.allocate(Long.BYTES + 32).putLong(head.position()).put(head.hash()).array();
+        }
+        MessageDigest sha256 = AuditChain.sha256();
+        sha256.update(LABEL);
+        sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(heads.size()).array());
+        for (Head head : heads) {
+            sha256.update(ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(head.chain()).putLong(head.position()).array());
+            sha256.update(head.hash());
+        }
+        return sha256.digest();
     }
 
     @Override
     public byte[] timeStampToken() {
         return timeStampToken.clone();
-    }
-
-    private static byte[] imprint(long sequence, byte[] hash) {
-        return ByteBuffer.allocate(Long.BYTES + hash.length).putLong(sequence).put(hash).array();
     }
 }

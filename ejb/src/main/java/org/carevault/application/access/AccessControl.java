@@ -179,9 +179,7 @@ public class AccessControl {
     public void appendPending() {
         List<AuditEvent> events = (List<AuditEvent>) transactions.getResource(PENDING);
         if (events != null) {
-            for (AuditEvent event : events) {
-                audit.record(event);
-            }
+            audit.recordAll(events);
             events.clear();
         }
     }

@@ -11,16 +11,16 @@ import jakarta.ejb.TimerService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.carevault.crypto.audit.AuditAnchor;
-import org.carevault.crypto.audit.AuditChain;
 import org.carevault.infrastructure.cluster.ScheduledJobs;
 import org.jboss.logging.Logger;
 
 /**
- * Anchors the audit chain: every {@code carevault.audit.anchor-interval-seconds} (default 600), if
- * entries were added since the last anchor, the hub's time-stamp authority stamps the head's
- * sequence and hash. A rewrite of history that recomputes every later hash then no longer matches
+ * Anchors the audit chains: every {@code carevault.audit.anchor-interval-seconds} (default 600), if
+ * entries were added since the last anchor, the hub's time-stamp authority stamps the heads of all
+ * chains together (chain, position and hash of each). A rewrite of history that recomputes every later hash then no longer matches
  * the anchors, and {@link AuditLog#verify()} says from which entry on the chain cannot be trusted.
  */
 @Singleton
@@ -59,19 +59,25 @@ public class AuditAnchoring {
         }
     }
 
-    /** Anchors the current head if it moved since the last anchor; returns the anchored sequence, if any. */
+    /**
+     * Anchors the heads of every chain in one time-stamp if any chain moved since the last anchor;
+     * returns the anchor's number (the entries it covers, minus one), if one was made.
+     */
     public Optional<Long> anchorNow() {
         if (tsa.authority().isEmpty()) {
             return Optional.empty();
         }
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
+        // One statement, so that the heads are read at one moment (each names a committed entry).
+        List<AuditAnchor.Head> heads = em.createQuery("select h from AuditHead h order by h.chain", AuditHead.class)
+                .getResultList().stream().flatMap(head -> head.asAnchorHead().stream()).toList();
+        long covered = heads.stream().mapToLong(head -> head.position() + 1).sum() - 1;
         Long last = em.createQuery("select max(a.seq) from AuditAnchorRecord a", Long.class).getSingleResult();
-        if (head.seq() < 0 || last != null && last >= head.seq()) {
+        if (covered < 0 || last != null && last >= covered) {
             return Optional.empty();
         }
-        AuditAnchor anchor = AuditAnchor.of(new AuditChain.Entry(head.seq(), new byte[0], head.hash()), tsa.authority().get());
-        em.persist(new AuditAnchorRecord(anchor, Instant.now()));
-        LOG.infof("CV-AUDIT-001 audit chain anchored at entry %d", head.seq());
-        return Optional.of(head.seq());
+        AuditAnchor anchor = AuditAnchor.of(heads, tsa.authority().get());
+        em.persist(new AuditAnchorRecord(covered, anchor, Instant.now()));
+        LOG.infof("CV-AUDIT-001 audit chains anchored: %d chains, %d entries", heads.size(), covered + 1);
+        return Optional.of(covered);
     }
 }

@@ -14,8 +14,9 @@ import org.carevault.crypto.audit.AuditChain;
 import org.carevault.domain.access.PartyKey;
 
 /**
- * One row of the append-only audit trail. Its hash is the crypto module's chain link over the
- * canonical form of every other column and the previous row's hash. Rows are never updated.
+ * One row of the append-only audit trail, at one position of one chain. Its hash is the crypto
+ * module's chain link over the canonical form of every other column and the hash of the entry
+ * before it in its chain. Rows are never updated.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -27,6 +28,12 @@ public class AuditEntry {
     @Id
     @Column(name = "seq", nullable = false)
     private long seq;
+
+    @Column(name = "chain_no", nullable = false)
+    private int chain;
+
+    @Column(name = "chain_pos", nullable = false)
+    private long position;
 
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
@@ -80,8 +87,10 @@ public class AuditEntry {
         // for JPA
     }
 
-    AuditEntry(long seq, AuditEvent event) {
+    AuditEntry(long seq, int chain, long position, AuditEvent event) {
         this.seq = seq;
+        this.chain = chain;
+        this.position = position;
         // Stored at microsecond precision, so that the canonical form reads back exactly as written.
         this.occurredAt = event.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.channel = event.channel().name();
@@ -113,7 +122,11 @@ public class AuditEntry {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** Every column but the hash, each length-prefixed (a null marked apart from an empty string). */
+    /**
+     * Every column but the hash, each length-prefixed (a null marked apart from an empty string); the
+     * chain and position last, for entries of chains 1 and up (chain 0's entries were written before
+     * there were chains, and their position is their sequence number).
+     */
     public byte[] canonical() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -125,6 +138,10 @@ public class AuditEntry {
                 out.writeBoolean(field != null);
                 out.writeUTF(field == null ? "" : field);
             }
+            if (chain > 0) {
+                out.writeInt(chain);
+                out.writeLong(position);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,15 +149,24 @@ public class AuditEntry {
     }
 
     void chainTo(byte[] previousHash) {
-        this.hash = java.util.HexFormat.of().formatHex(AuditChain.link(seq, previousHash, canonical()));
+        this.hash = java.util.HexFormat.of().formatHex(AuditChain.link(position, previousHash, canonical()));
     }
 
+    /** This entry as a link of its chain: at its position in the chain. */
     public AuditChain.Entry asChainEntry() {
-        return new AuditChain.Entry(seq, canonical(), java.util.HexFormat.of().parseHex(hash));
+        return new AuditChain.Entry(position, canonical(), java.util.HexFormat.of().parseHex(hash));
     }
 
     public long seq() {
         return seq;
+    }
+
+    int chain() {
+        return chain;
+    }
+
+    long position() {
+        return position;
     }
 
     public Instant occurredAt() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Channel;
 import org.carevault.domain.access.DataType;
+import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.consent.PatientRef;
@@ -33,6 +34,17 @@ public record AuditEvent(Instant at, Channel channel, String action, Optional<Ca
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(breakTheGlassReason, "breakTheGlassReason");
         Objects.requireNonNull(subjectId, "subjectId");
+    }
+
+    /**
+     * What chooses the entry's chain: the patient it is about, else the patient acting, else the
+     * professional or organisation acting, else the action (the hub's own jobs). One patient's entries
+     * are so always in one chain, in the order they were written.
+     */
+    public String chainKey() {
+        return patient.or(() -> callerAsPatient).map(PatientRef::value)
+                .or(() -> caller.map(c -> PartyKey.of(c.id())).map(key -> key.type() + ':' + key.value()))
+                .orElse(action);
     }
 
     public AuditEvent withSubject(String id) {

@@ -10,8 +10,15 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.carevault.crypto.audit.AuditAnchor;
 import org.carevault.crypto.audit.AuditChain;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
@@ -26,21 +33,45 @@ public class AuditLog {
 
     private static final int VERIFY_BATCH = 1000;
 
+    /** How many chains take new entries (fixed by the migrations; read once). */
+    private static volatile int openChains;
+
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
     @jakarta.ejb.EJB
     private HubTimeStampAuthority tsa;
 
-    /** Appends in the current transaction: no entry, no access. */
+    /**
+     * Appends in the current transaction: no entry, no access. The entry goes to the chain of its
+     * {@linkplain AuditEvent#chainKey() key}, whose head is locked until the commit; appends to other
+     * chains go on meanwhile.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AuditEntry record(AuditEvent event) {
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        AuditEntry entry = new AuditEntry(head.seq() + 1, event);
-        entry.chainTo(head.seq() < 0 ? AuditChain.GENESIS : head.hash());
+        AuditHead head = em.find(AuditHead.class, chainOf(event), LockModeType.PESSIMISTIC_WRITE);
+        AuditEntry entry = head.append(event);
         em.persist(entry);
-        head.advance(entry);
         return entry;
+    }
+
+    /**
+     * Appends several in the current transaction, in the order of their chains, so that two
+     * transactions never wait for each other's chains in opposite orders.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordAll(List<AuditEvent> events) {
+        events.stream().sorted(Comparator.comparingInt(this::chainOf)).forEachOrdered(this::record);
+    }
+
+    /** The chain an event's entry goes to: one of chains 1 to n, by its key. */
+    int chainOf(AuditEvent event) {
+        int chains = openChains;
+        if (chains == 0) {
+            chains = em.createQuery("select count(h) from AuditHead h where h.chain > 0", Long.class).getSingleResult().intValue();
+            openChains = chains;
+        }
+        return 1 + Math.floorMod(event.chainKey().hashCode(), chains);
     }
 
     /** Appends in a transaction of its own: for refusals, which must be kept while the request fails. */
@@ -79,42 +110,75 @@ public class AuditLog {
     }
 
     /**
-     * Verifies every entry from the first, that the head names the last one (so that removed trailing
-     * entries are found too), and that every time-stamped anchor still matches the entry it anchored
-     * (so that a rewrite which recomputed every later hash is found too).
+     * Verifies every chain from its first entry: each link, that positions follow without gap, that
+     * its head names its last entry (so that removed trailing entries are found too), and that every
+     * time-stamped anchor still matches the entries it anchored (so that a rewrite which recomputed
+     * every later hash is found too); and that no entry lies outside the chains.
      *
-     * @return the sequence number of the first entry that cannot be trusted — the first broken link,
-     *         or, when an anchor no longer matches, the first entry after the last anchor that does —
-     *         or empty when the chain holds
+     * @return the sequence number of the first entry that cannot be trusted — in each chain the first
+     *         broken link or, when an anchor no longer matches, the first entry after the last anchor
+     *         that does; of these the lowest — or empty when every chain holds
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Long> verify() {
-        java.util.NavigableMap<Long, AuditAnchorRecord> anchors = new java.util.TreeMap<>();
-        em.createQuery("select a from AuditAnchorRecord a", AuditAnchorRecord.class).getResultList()
-                .forEach(anchor -> anchors.put(anchor.seq(), anchor));
+        List<AuditAnchor> anchors = em.createQuery("select distinct a from AuditAnchorRecord a left join fetch a.heads",
+                AuditAnchorRecord.class).getResultList().stream().map(AuditAnchorRecord::anchor).toList();
+        // Each stamp checked once, whatever the number of chains it covers.
+        Set<AuditAnchor> stamped = Collections.newSetFromMap(new IdentityHashMap<>());
+        anchors.stream().filter(this::stampHolds).forEach(stamped::add);
+        Optional<Long> first = Optional.empty();
+        List<AuditHead> heads = em.createQuery("select h from AuditHead h order by h.chain", AuditHead.class).getResultList();
+        for (AuditHead head : heads) {
+            Optional<Long> untrusted = verifyChain(head, anchors, stamped);
+            if (untrusted.isPresent() && (first.isEmpty() || untrusted.get() < first.get())) {
+                first = untrusted;
+            }
+        }
+        Long stray = em.createQuery("select min(e.seq) from AuditEntry e where e.chain not in :chains", Long.class)
+                .setParameter("chains", heads.stream().map(AuditHead::chain).toList()).getSingleResult();
+        if (stray != null && (first.isEmpty() || stray < first.get())) {
+            first = Optional.of(stray);
+        }
+        return first;
+    }
+
+    private Optional<Long> verifyChain(AuditHead head, List<AuditAnchor> anchors, Set<AuditAnchor> stamped) {
+        int chain = head.chain();
+        // The positions of this chain that anchors name, with the anchors naming each.
+        NavigableMap<Long, List<AuditAnchor>> anchored = new TreeMap<>();
+        for (AuditAnchor anchor : anchors) {
+            anchor.heads().stream().filter(h -> h.chain() == chain)
+                    .forEach(h -> anchored.computeIfAbsent(h.position(), p -> new ArrayList<>()).add(anchor));
+        }
         long trustedUpTo = -1;
         Optional<Long> anchorMismatch = Optional.empty();
         byte[] previous = AuditChain.GENESIS;
         long next = 0;
         while (true) {
-            List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.seq >= :from order by e.seq",
-                    AuditEntry.class).setParameter("from", next).setMaxResults(VERIFY_BATCH).getResultList();
+            List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.chain = :chain and e.position >= :from"
+                    + " order by e.position", AuditEntry.class)
+                    .setParameter("chain", chain).setParameter("from", next).setMaxResults(VERIFY_BATCH).getResultList();
             if (batch.isEmpty()) {
                 break;
             }
             List<AuditChain.Entry> entries = new ArrayList<>(batch.size());
-            batch.forEach(entry -> entries.add(entry.asChainEntry()));
+            for (AuditEntry entry : batch) {
+                if (entry.seq() != head.seqAt(entry.position())) {
+                    return Optional.of(entry.seq());
+                }
+                entries.add(entry.asChainEntry());
+            }
             if (entries.get(0).sequence() != next) {
-                return Optional.of(next);
+                return Optional.of(head.seqAt(next));
             }
             Optional<Long> broken = AuditChain.firstBrokenLink(previous, entries);
             if (broken.isPresent()) {
-                return broken;
+                return Optional.of(head.seqAt(broken.get()));
             }
             for (AuditChain.Entry entry : entries) {
-                AuditAnchorRecord anchor = anchors.remove(entry.sequence());
-                if (anchor != null && anchorMismatch.isEmpty()) {
-                    if (anchorHolds(anchor, entry)) {
+                List<AuditAnchor> here = anchored.remove(entry.sequence());
+                if (here != null && anchorMismatch.isEmpty()) {
+                    if (here.stream().allMatch(anchor -> anchor.holds(chain, entry) && stamped.contains(anchor))) {
                         trustedUpTo = entry.sequence();
                     } else {
                         anchorMismatch = Optional.of(trustedUpTo + 1);
@@ -126,19 +190,18 @@ public class AuditLog {
             batch.forEach(em::detach);
         }
         if (anchorMismatch.isPresent()) {
-            return anchorMismatch;
+            return Optional.of(head.seqAt(anchorMismatch.get()));
         }
-        if (!anchors.isEmpty()) {
-            return Optional.of(trustedUpTo + 1);  // anchored entries that are no longer there
+        if (!anchored.isEmpty()) {
+            return Optional.of(head.seqAt(trustedUpTo + 1));  // anchored entries that are no longer there
         }
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
-        boolean headMatches = head.seq() == next - 1 && (head.seq() < 0 || Arrays.equals(head.hash(), previous));
-        return headMatches ? Optional.empty() : Optional.of(next);
+        boolean headMatches = head.position() == next - 1 && Arrays.equals(head.previousHash(), previous);
+        return headMatches ? Optional.empty() : Optional.of(head.seqAt(next));
     }
 
-    private boolean anchorHolds(AuditAnchorRecord anchor, AuditChain.Entry entry) {
+    private boolean stampHolds(AuditAnchor anchor) {
         try {
-            anchor.anchor().verify(entry, tsa.trustAnchors());
+            anchor.verify(tsa.trustAnchors());
             return true;
         } catch (RuntimeException e) {
             return false;

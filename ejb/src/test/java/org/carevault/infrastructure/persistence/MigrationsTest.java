@@ -94,6 +94,53 @@ class MigrationsTest {
     }
 
     /**
+     * A trail written before the split into chains becomes chain 0, closed, each entry at the position of its
+     * sequence number; chains 1 to 16 start empty, their sequence numbers after the last of chain 0, interleaved.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"})
+    void theTrailSoFarBecomesChainZero(String mode) throws SQLException {
+        String url = "jdbc:h2:mem:chains" + mode.hashCode() + ";DB_CLOSE_DELAY=-1" + mode;
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("15").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            for (int seq = 0; seq < 3; seq++) {
+                statement.execute("INSERT INTO audit_entry (seq, occurred_at, channel, action, data_type, operation, decision,"
+                        + " basis, hash) VALUES (" + seq + ", CURRENT_TIMESTAMP, 'BATCH', 'ExpireMessages', 'MESSAGE', 'WRITE',"
+                        + " 'PERMIT', 'ROLE', 'h" + seq + "')");
+            }
+            statement.execute("UPDATE audit_head SET seq = 2, hash = 'h2'");
+        }
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            assertEquals(List.of("0|0|0", "1|0|1", "2|0|2"), rows(statement,
+                    "SELECT seq, chain_no, chain_pos FROM audit_entry ORDER BY seq"));
+            assertEquals(List.of("0|2|2|h2|0|1", "1|-1|-1|" + "0".repeat(64) + "|3|16", "16|-1|-1|" + "0".repeat(64) + "|18|16"),
+                    rows(statement, "SELECT id, seq, chain_pos, hash, seq_base, seq_step FROM audit_head WHERE id IN (0, 1, 16)"
+                            + " ORDER BY id"));
+            assertEquals(List.of("17"), rows(statement, "SELECT COUNT(*) FROM audit_head"));
+            assertThrows(SQLException.class, () -> statement.execute("INSERT INTO audit_entry (seq, chain_no, chain_pos,"
+                    + " occurred_at, channel, action, data_type, operation, decision, basis, hash) VALUES (3, 0, 2,"
+                    + " CURRENT_TIMESTAMP, 'BATCH', 'x', 'MESSAGE', 'WRITE', 'PERMIT', 'ROLE', 'h')"), "one entry per position");
+        }
+    }
+
+    private static List<String> rows(Statement statement, String sql) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    columns.add(rows.getString(i));
+                }
+                found.add(String.join("|", columns));
+            }
+        }
+        return found;
+    }
+
+    /**
      * An H2 database made by an earlier version, whose V8 ran with its first text (VARCHAR(16000000), which
      * PostgreSQL refuses): Flyway alone refuses it for the changed checksum; with {@link MigrationEdits} it starts
      * and migrates on, and only that exact pair of checksums is accepted.
