@@ -22,15 +22,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AccessMatrixIT {
 
-    enum State { NO_CONSENT, CONSENT, LINK, EXPIRED_LINK, REVOKED_LINK, EXCLUDED, BREAK_GLASS, BREAK_GLASS_BAD_REASON }
+    enum State {
+        NO_CONSENT, CONSENT, LINK, EXPIRED_LINK, REVOKED_LINK, EXCLUDED, BREAK_GLASS, BREAK_GLASS_BAD_REASON,
+        LINK_AND_BREAK_GLASS, LINK_AND_BAD_REASON
+    }
 
-    // One column per State, in order.
+    // One column per State, in order. A malformed break-the-glass reason is 400 whatever else would permit.
+    private static final String BAD = "BREAK_GLASS_REASON_INVALID";
     private static final String BTG_ROLE = "NO_CONSENT NO_THERAPEUTIC_RELATIONSHIP PERMIT NO_THERAPEUTIC_RELATIONSHIP "
-            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED PERMIT BREAK_GLASS_REASON_INVALID";
+            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED PERMIT " + BAD + " PERMIT " + BAD;
     private static final String NO_BTG_ROLE = "NO_CONSENT NO_THERAPEUTIC_RELATIONSHIP PERMIT NO_THERAPEUTIC_RELATIONSHIP "
-            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED ROLE_NOT_ALLOWED ROLE_NOT_ALLOWED";
-    private static final String REFUSED = "ROLE_NOT_ALLOWED ".repeat(8).strip();
-    private static final String OWN = "PERMIT ".repeat(8).strip();
+            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED ROLE_NOT_ALLOWED " + BAD + " PERMIT " + BAD;
+    private static final String REFUSED = "ROLE_NOT_ALLOWED ".repeat(7) + BAD + " ROLE_NOT_ALLOWED " + BAD;
+    private static final String OWN = "PERMIT ".repeat(7) + BAD + " PERMIT " + BAD;
 
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("physician READ", BTG_ROLE), Map.entry("physician WRITE", BTG_ROLE),
@@ -67,7 +71,7 @@ class AccessMatrixIT {
         }
         ConsentApi.putConsentAsProfessional(ref, professional);
         switch (state) {
-            case LINK -> ConsentApi.linkId(ref, professional);
+            case LINK, LINK_AND_BREAK_GLASS, LINK_AND_BAD_REASON -> ConsentApi.linkId(ref, professional);
             case EXPIRED_LINK -> {
                 java.time.Instant start = java.time.Instant.now();
                 assertEquals(201, ConsentApi.putLink(ref, professional, ",\"start\":\"" + start + "\",\"end\":\""
@@ -108,8 +112,9 @@ class AccessMatrixIT {
             ref = PATIENTS.get(caller + " " + state);
         }
         String reason = switch (state) {
-            case BREAK_GLASS -> ConsentApi.GOOD_REASON;
+            case BREAK_GLASS, LINK_AND_BREAK_GLASS -> ConsentApi.GOOD_REASON;
             case BREAK_GLASS_BAD_REASON -> "urgent";
+            case LINK_AND_BAD_REASON -> "x".repeat(201);
             default -> null;
         };
         try {
@@ -126,8 +131,13 @@ class AccessMatrixIT {
             assertEquals("REST", entry.get("channel").asText());
             boolean brokeTheGlass = professional && state == State.BREAK_GLASS && "PERMIT".equals(expected);
             assertEquals(brokeTheGlass, entry.get("breakTheGlass").asBoolean(), "break-the-glass shown to the patient");
-            assertEquals(brokeTheGlass ? ConsentApi.GOOD_REASON : null,
+            // A well-formed reason is recorded whatever the decision; with a relationship, the relationship is the basis.
+            boolean reasonGiven = state == State.BREAK_GLASS || state == State.LINK_AND_BREAK_GLASS;
+            assertEquals(reasonGiven ? ConsentApi.GOOD_REASON : null,
                     entry.has("breakTheGlassReason") ? entry.get("breakTheGlassReason").asText() : null, "reason recorded");
+            if (state == State.LINK_AND_BREAK_GLASS && "PERMIT".equals(expected) && professional) {
+                assertEquals("THERAPEUTIC_RELATIONSHIP", entry.get("basis").asText());
+            }
         } finally {
             if (exclusionId != null) {
                 assertEquals(204, Http.delete(ConsentApi.BASE + ref + "/exclusions/" + exclusionId,

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,5 +58,50 @@ class PatientTrailIT {
         assertEquals(0, trail(ref, "?from=" + Instant.now().plusSeconds(3600)).size(), "nothing in the future");
         HttpResponse<String> bad = Http.get(ConsentApi.BASE + ref + "/audit-trail?from=yesterday", ConsentApi.token("patient"));
         assertEquals(400, bad.statusCode());
+    }
+
+    /**
+     * Reading the trail adds to it (the read is audited), and care providers keep adding while the patient pages:
+     * paging by the cursor ({@code before=nextBefore}) returns every entry that was there at the first page exactly
+     * once, newest first, and ends.
+     */
+    @Test
+    void pagingByCursorNeitherRepeatsNorSkipsWhileTheTrailGrows() {
+        String ref = ConsentApi.resolve(ConsentApi.newSsin());
+        ConsentApi.putConsentAsProfessional(ref, "physician");
+        for (int i = 0; i < 7; i++) {
+            ConsentApi.check(ref, "pharmacist", "SUMEHR", "READ", null);
+        }
+        List<Long> before = seqs(Http.json(Http.get(ConsentApi.BASE + ref + "/audit-trail?limit=500", ConsentApi.token("admin")))
+                .get("entries"));
+        assertTrue(before.size() >= 8, before::toString);
+
+        List<Long> paged = new ArrayList<>();
+        String query = "?limit=3";
+        for (int page = 0; page < 100; page++) {
+            HttpResponse<String> response = Http.get(ConsentApi.BASE + ref + "/audit-trail" + query, ConsentApi.token("admin"));
+            assertEquals(200, response.statusCode(), response::body);
+            JsonNode body = Http.json(response);
+            paged.addAll(seqs(body.get("entries")));
+            ConsentApi.check(ref, "pharmacist", "SUMEHR", "READ", null);  // the trail grows between pages
+            if (body.get("nextBefore") == null || body.get("nextBefore").isNull()) {
+                break;
+            }
+            query = "?limit=3&before=" + body.get("nextBefore").asLong();
+        }
+        assertEquals(paged.stream().distinct().count(), paged.size(), "no entry twice: " + paged);
+        assertEquals(paged.stream().sorted(Comparator.reverseOrder()).toList(), paged, "newest first");
+        assertTrue(paged.containsAll(before), "every entry there at the start is on some page");
+        assertTrue(paged.size() <= before.size() + 2, "what was added while paging is not read (but the first page's own read)");
+
+        HttpResponse<String> bad = Http.get(ConsentApi.BASE + ref + "/audit-trail?before=abc", ConsentApi.token("admin"));
+        assertEquals(400, bad.statusCode(), bad::body);
+        assertTrue(bad.body().contains("CV-REQ-002"), bad::body);
+    }
+
+    private static List<Long> seqs(JsonNode entries) {
+        List<Long> seqs = new ArrayList<>();
+        entries.forEach(entry -> seqs.add(entry.get("seq").asLong()));
+        return seqs;
     }
 }

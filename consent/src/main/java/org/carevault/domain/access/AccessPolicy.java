@@ -8,12 +8,15 @@ import org.carevault.domain.Role;
 
 /**
  * The access decision, as a pure function of the request, the patient's state and the time. Deny
- * unless every check passes, in this order: authenticated; the role may do this to this type of
+ * unless every check passes, in this order: authenticated; a break-the-glass reason, when one is
+ * given, is well-formed (a malformed one is refused whatever else would permit); the role may do this to this type of
  * data (the matrix); a patient only reaches their own data; for a care provider, an exclusion by
  * the patient refuses everything about health data and relationships (it wins over a relationship
  * and over break-the-glass); health data and new relationships (not revocations) need consent; health data needs an
  * active relationship in the caller's role, or a valid break-the-glass reason from a physician or
- * nurse.
+ * nurse. A caller with an active relationship who also gives a reason is permitted by the
+ * relationship (basis THERAPEUTIC_RELATIONSHIP): the emergency access was not needed, so the
+ * patient is not notified of one; the reason is still recorded with the entry.
  */
 public final class AccessPolicy {
 
@@ -28,6 +31,10 @@ public final class AccessPolicy {
             return Decision.refuse(DecisionCode.NOT_AUTHENTICATED);
         }
         Caller caller = request.caller().get();
+        Optional<String> reason = request.breakTheGlassReason();
+        if (reason.isPresent() && BreakTheGlass.validReason(reason.get()).isEmpty()) {
+            return Decision.refuse(DecisionCode.BREAK_GLASS_REASON_INVALID);  // malformed, whatever else would permit
+        }
         if (!matrix.allows(caller.role(), request.dataType(), request.operation())) {
             return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
         }
@@ -76,11 +83,8 @@ public final class AccessPolicy {
         if (reason.isEmpty()) {
             return Decision.refuse(DecisionCode.NO_THERAPEUTIC_RELATIONSHIP);
         }
-        if (!BreakTheGlass.allowedFor(caller.role())) {
-            return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
-        }
-        return BreakTheGlass.validReason(reason.get()).isPresent()
+        return BreakTheGlass.allowedFor(caller.role())
                 ? Decision.permit(Decision.Basis.BREAK_THE_GLASS)
-                : Decision.refuse(DecisionCode.BREAK_GLASS_REASON_INVALID);
+                : Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
     }
 }

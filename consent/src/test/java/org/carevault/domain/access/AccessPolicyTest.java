@@ -51,7 +51,8 @@ class AccessPolicyTest {
 
     /** The patient states of the matrix, for a given care-provider caller. */
     enum State {
-        NO_CONSENT, CONSENT, LINK, EXPIRED_LINK, REVOKED_LINK, EXCLUDED, BREAK_GLASS, BREAK_GLASS_BAD_REASON;
+        NO_CONSENT, CONSENT, LINK, EXPIRED_LINK, REVOKED_LINK, EXCLUDED, BREAK_GLASS, BREAK_GLASS_BAD_REASON,
+        LINK_AND_BREAK_GLASS, LINK_AND_BAD_REASON;
 
         PatientAccessState of(Caller provider) {
             PartyKey party = PartyKey.of(provider.id());
@@ -62,7 +63,7 @@ class AccessPolicyTest {
             return switch (this) {
                 case NO_CONSENT -> new PatientAccessState(false, List.of(active), Set.of());
                 case CONSENT, REVOKED_LINK, BREAK_GLASS, BREAK_GLASS_BAD_REASON -> new PatientAccessState(true, List.of(), Set.of());
-                case LINK -> new PatientAccessState(true, List.of(active), Set.of());
+                case LINK, LINK_AND_BREAK_GLASS, LINK_AND_BAD_REASON -> new PatientAccessState(true, List.of(active), Set.of());
                 case EXPIRED_LINK -> new PatientAccessState(true, List.of(expired), Set.of());
                 case EXCLUDED -> new PatientAccessState(true, List.of(active), Set.of(party));
             };
@@ -70,20 +71,22 @@ class AccessPolicyTest {
 
         Optional<String> reason() {
             return switch (this) {
-                case BREAK_GLASS -> Optional.of(GOOD_REASON);
-                case BREAK_GLASS_BAD_REASON -> Optional.of("urgent");
+                case BREAK_GLASS, LINK_AND_BREAK_GLASS -> Optional.of(GOOD_REASON);
+                case BREAK_GLASS_BAD_REASON, LINK_AND_BAD_REASON -> Optional.of("urgent");
                 default -> Optional.empty();
             };
         }
     }
 
-    // Columns: NO_CONSENT, CONSENT, LINK, EXPIRED_LINK, REVOKED_LINK, EXCLUDED, BREAK_GLASS, BREAK_GLASS_BAD_REASON
+    // Columns: NO_CONSENT, CONSENT, LINK, EXPIRED_LINK, REVOKED_LINK, EXCLUDED, BREAK_GLASS, BREAK_GLASS_BAD_REASON,
+    // LINK_AND_BREAK_GLASS, LINK_AND_BAD_REASON. A malformed reason is refused whatever else would permit.
+    private static final String BAD = "BREAK_GLASS_REASON_INVALID";
     private static final String BTG_ROLE = "NO_CONSENT NO_THERAPEUTIC_RELATIONSHIP PERMIT NO_THERAPEUTIC_RELATIONSHIP "
-            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED PERMIT BREAK_GLASS_REASON_INVALID";
+            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED PERMIT " + BAD + " PERMIT " + BAD;
     private static final String NO_BTG_ROLE = "NO_CONSENT NO_THERAPEUTIC_RELATIONSHIP PERMIT NO_THERAPEUTIC_RELATIONSHIP "
-            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED ROLE_NOT_ALLOWED ROLE_NOT_ALLOWED";
-    private static final String REFUSED = "ROLE_NOT_ALLOWED ".repeat(8).strip();
-    private static final String OWN = "PERMIT ".repeat(8).strip();
+            + "NO_THERAPEUTIC_RELATIONSHIP EXCLUDED ROLE_NOT_ALLOWED " + BAD + " PERMIT " + BAD;
+    private static final String REFUSED = "ROLE_NOT_ALLOWED ".repeat(7) + BAD + " ROLE_NOT_ALLOWED " + BAD;
+    private static final String OWN = "PERMIT ".repeat(7) + BAD + " PERMIT " + BAD;
 
     static Stream<Arguments> matrix() {
         Map<String, String> expected = Map.ofEntries(
@@ -136,7 +139,7 @@ class AccessPolicyTest {
                 state.reason()), patientState, NOW);
         assertEquals(expected, decision.code());
         assertEquals(state == State.BREAK_GLASS && expected == DecisionCode.PERMIT && caller.role().isCareProvider(),
-                decision.breakTheGlass(), "recorded as break-the-glass");
+                decision.breakTheGlass(), "recorded as break-the-glass (with a relationship, the relationship permits)");
     }
 
     @Test

@@ -128,8 +128,8 @@ public class AccessControl {
         PatientAccessState state = patient.map(p -> states.get(p, now)).orElse(PatientAccessState.UNKNOWN);
         Decision decision = policy.decide(new AccessRequest(Optional.of(caller), self, patient, intent.dataType(),
                 intent.operation(), intent.breakTheGlassReason(), intent.withdrawal()), state, now);
-        Optional<String> reason = decision.breakTheGlass()
-                ? intent.breakTheGlassReason().flatMap(BreakTheGlass::validReason) : Optional.empty();
+        // A reason given is recorded, also when a relationship permitted (then it is not a break-the-glass access).
+        Optional<String> reason = intent.breakTheGlassReason().flatMap(BreakTheGlass::validReason);
         AuditEvent event = new AuditEvent(now, caller.channel(), intent.action(), Optional.of(caller), self, patient,
                 intent.dataType(), intent.operation(), decision, reason, Optional.empty());
         if (!decision.permitted()) {

@@ -82,11 +82,15 @@ public class AuditLog {
 
     /**
      * A patient's entries, newest first, optionally within a period, for one professional or
-     * organisation, and only the break-the-glass accesses (the patient's notifications).
+     * organisation, only the break-the-glass accesses (the patient's notifications), and only those
+     * before a sequence number (a page's cursor: one patient's entries are in one chain, so their
+     * numbers grow in the order they were written, and a page ends where the previous one did however
+     * many entries were added since).
      */
     public List<AuditEntry> trail(PatientRef patient, Optional<Instant> from, Optional<Instant> to,
-            Optional<PartyKey> party, boolean breakTheGlassOnly, int offset, int limit) {
+            Optional<PartyKey> party, boolean breakTheGlassOnly, Optional<Long> before, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.patientRef = :patient");
+        before.ifPresent(b -> jpql.append(" and e.seq < :before"));
         if (breakTheGlassOnly) {
             jpql.append(" and e.basis = 'BREAK_THE_GLASS'");
         }
@@ -96,6 +100,7 @@ public class AuditLog {
         jpql.append(" order by e.seq desc");
         TypedQuery<AuditEntry> query = em.createQuery(jpql.toString(), AuditEntry.class)
                 .setParameter("patient", patient.value()).setFirstResult(offset).setMaxResults(limit);
+        before.ifPresent(b -> query.setParameter("before", b));
         from.ifPresent(f -> query.setParameter("from", f));
         to.ifPresent(t -> query.setParameter("to", t));
         party.ifPresent(p -> query.setParameter("partyType", p.type()).setParameter("partyId", p.value()));

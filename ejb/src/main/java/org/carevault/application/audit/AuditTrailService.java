@@ -33,10 +33,14 @@ public class AuditTrailService {
     static final Intent NOTICES = Intent.of("GetBreakTheGlassNotices", DataType.AUDIT_TRAIL, Operation.READ);
     static final Intent ACKNOWLEDGE = Intent.of("AcknowledgeBreakTheGlass", DataType.AUDIT_TRAIL, Operation.READ);
 
+    /**
+     * A page of the trail, newest first: {@code before} (a sequence number, the previous page's last
+     * entry) pages without repeating or skipping while the trail grows — and reading it makes it grow.
+     */
     public List<AuditEntry> trail(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to,
-            Optional<PartyKey> party, boolean breakTheGlassOnly, int offset, int limit) {
+            Optional<PartyKey> party, boolean breakTheGlassOnly, Optional<Long> before, int offset, int limit) {
         access.authorize(caller, Optional.of(patient), GET);
-        return log.trail(patient, from, to, party, breakTheGlassOnly, Math.max(0, offset),
+        return log.trail(patient, from, to, party, breakTheGlassOnly, before, Math.max(0, offset),
                 Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
@@ -51,7 +55,7 @@ public class AuditTrailService {
     /** As {@link #trail}, with the professionals of the whole trail, in one decided and recorded read. */
     public View view(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
             int limit) {
-        List<AuditEntry> entries = trail(caller, patient, from, to, party, false, 0, limit);
+        List<AuditEntry> entries = trail(caller, patient, from, to, party, false, Optional.empty(), 0, limit);
         return new View(entries, log.professionals(patient).stream()
                 .map(row -> new Professional(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2]))).toList());
     }
@@ -61,7 +65,7 @@ public class AuditTrailService {
         access.authorize(caller, Optional.of(patient), NOTICES);
         BreakGlassAcknowledgement seen = em.find(BreakGlassAcknowledgement.class, patient.value());
         long upTo = seen == null ? -1 : seen.acknowledgedTo();
-        return log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, 0, MAX_PAGE).stream()
+        return log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty(), 0, MAX_PAGE).stream()
                 .filter(entry -> entry.seq() > upTo).toList();
     }
 
@@ -75,7 +79,7 @@ public class AuditTrailService {
             em.persist(seen);
         }
         // Never beyond the newest emergency access there is: a later one must still be shown.
-        long newest = log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, 0, 1).stream()
+        long newest = log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty(), 0, 1).stream()
                 .mapToLong(AuditEntry::seq).max().orElse(-1);
         seen.acknowledge(Math.min(upToSeq, newest), Instant.now());
     }

@@ -24,9 +24,11 @@ import org.carevault.interfaces.rest.PatientViews.AuditEntryView;
 import org.carevault.interfaces.rest.PatientViews.AuditTrailView;
 
 /**
- * GetPatientAuditTrail: {@code GET /patients/{patientRef}/audit-trail?from=&to=&partyType=&partyId=&breakTheGlass=&offset=&limit=},
+ * GetPatientAuditTrail: {@code GET /patients/{patientRef}/audit-trail?from=&to=&partyType=&partyId=&breakTheGlass=&before=&offset=&limit=},
  * newest first; for the patient or an operator. {@code breakTheGlass=true} lists only the emergency
- * accesses: the patient's notifications.
+ * accesses: the patient's notifications. A full page names {@code nextBefore}: the next page is
+ * {@code before=nextBefore} with the same filters (reading the trail adds to it, so paging by
+ * {@code offset} would shift; the cursor does not).
  */
 @Path("/patients/{patientRef}/audit-trail")
 @RequestScoped
@@ -42,14 +44,33 @@ public class AuditTrailResource {
     @GET
     public AuditTrailView trail(@PathParam("patientRef") String patientRef, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("partyType") String partyType, @QueryParam("partyId") String partyId,
-            @QueryParam("breakTheGlass") @DefaultValue("false") boolean breakTheGlassOnly,
+            @QueryParam("breakTheGlass") @DefaultValue("false") boolean breakTheGlassOnly, @QueryParam("before") String before,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
         PatientRef patient = PatientRef.parse(patientRef);
         Optional<PartyKey> party = party(partyType, partyId);
+        Optional<Long> cursor = cursor(before);
         var entries = trails.trail(restCaller.current(), patient, time("from", from), time("to", to), party, breakTheGlassOnly,
-                offset, limit)
+                cursor, offset, limit)
                 .stream().map(AuditEntryView::of).toList();
-        return new AuditTrailView(patient.value(), offset, limit, entries);
+        int pageSize = Math.max(1, Math.min(AuditTrailService.MAX_PAGE, limit));
+        // A full page may have more after it: the next page is the entries before this page's last one.
+        Long nextBefore = entries.size() == pageSize ? entries.get(entries.size() - 1).seq() : null;
+        return new AuditTrailView(patient.value(), offset, limit, cursor.orElse(null), nextBefore, entries);
+    }
+
+    private static Optional<Long> cursor(String before) {
+        if (before == null) {
+            return Optional.empty();
+        }
+        try {
+            long value = Long.parseLong(before);
+            if (value >= 0) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'before' must be an entry's sequence number (nextBefore of a page)");
     }
 
     private static Optional<Instant> time(String name, String value) {

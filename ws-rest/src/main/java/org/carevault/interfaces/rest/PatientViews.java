@@ -74,7 +74,9 @@ public final class PatientViews {
         }
     }
 
-    public record AuditTrailView(String patientRef, int offset, int limit, List<AuditEntryView> entries) {
+    /** A page of a trail; {@code nextBefore} (null on the last page) is the cursor of the next one. */
+    public record AuditTrailView(String patientRef, int offset, int limit, Long before, Long nextBefore,
+            List<AuditEntryView> entries) {
     }
 
     public record DecisionView(String decision, String basis, boolean breakTheGlass) {
