@@ -2,6 +2,7 @@ package org.carevault.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,23 +87,25 @@ class MedicationSchemeIT {
         HttpResponse<String> first = put(path(""), gp, "\"0\"", SchemeMessages.scheme(ssin, "1",
                 List.of(Element.of("Amoxicilline 500 mg"), Element.of("Paracetamol 1 g"), Element.of("Ibuprofen 400 mg"))));
         assertEquals(201, first.statusCode(), first::body);
-        assertEquals("\"1\"", first.headers().firstValue("ETag").orElseThrow());
+        assertTrue(first.headers().firstValue("ETag").orElseThrow().matches("\"1\\.[0-9a-f]{16}\""), first.headers()::toString);
         List<String> ids = vaultIds(first.body());
         assertEquals(3, ids.size(), "each new element got a vault id");
 
         HttpResponse<String> read = Http.get(path(""), gp);
         assertEquals(200, read.statusCode());
-        assertEquals("\"1\"", read.headers().firstValue("ETag").orElseThrow());
+        assertEquals(first.headers().firstValue("ETag"), read.headers().firstValue("ETag"), "what was written is what is read");
+        assertEquals(first.body(), read.body());
         assertEquals(ids, vaultIds(read.body()));
         assertTrue(read.body().contains("<intendedname>Amoxicilline 500 mg</intendedname>"));
         assertTrue(read.body().contains("<version>1</version>"));
 
         // Keep Amoxicilline as it is, change Paracetamol's dose, leave Ibuprofen out, add Metformin.
-        HttpResponse<String> second = put(path(""), gp, "\"1\"", SchemeMessages.scheme(ssin, "1", List.of(
+        HttpResponse<String> second = put(path(""), gp, read.headers().firstValue("ETag").orElseThrow(),
+                SchemeMessages.scheme(ssin, "1", List.of(
                 new Element("Amoxicilline 500 mg", ids.get(0)), new Element("Paracetamol 500 mg", ids.get(1)),
                 Element.of("Metformin 850 mg"))));
         assertEquals(200, second.statusCode(), second::body);
-        assertEquals("\"2\"", second.headers().firstValue("ETag").orElseThrow());
+        assertTrue(second.headers().firstValue("ETag").orElseThrow().startsWith("\"2."), "the ETag read is what a write states");
         List<String> secondIds = vaultIds(second.body());
         assertEquals(ids.subList(0, 2), secondIds.subList(0, 2), "updated elements keep their ids");
 
@@ -118,6 +121,31 @@ class MedicationSchemeIT {
         assertEquals(200, old.statusCode());
         assertTrue(old.body().contains("Ibuprofen 400 mg") && !old.body().contains("Metformin"), "version 1 as it was");
         assertProblem(Http.get(path("/versions/9"), gp), 404, "CV-REQ-005");
+    }
+
+    /**
+     * A version's KMEHR is the same bytes on every read by the same reader (its strong ETag is honest); it names its
+     * reader as the header's recipient, so another reader gets other bytes under another ETag, and a later version
+     * another ETag again.
+     */
+    @Test
+    void aVersionReadTwiceIsTheSameBytesForItsReader() {
+        assertEquals(201, put(path(""), gp, "\"0\"", SchemeMessages.scheme(ssin, "1", List.of(Element.of("Bisoprolol 5 mg"))))
+                .statusCode());
+        HttpResponse<String> once = Http.get(path(""), gp);
+        HttpResponse<String> twice = Http.get(path(""), gp);
+        assertEquals(once.body(), twice.body(), "byte-identical");
+        assertEquals(once.headers().firstValue("ETag"), twice.headers().firstValue("ETag"));
+        assertEquals(once.body(), Http.get(path("/versions/1"), gp).body(), "the version by its number too");
+        assertTrue(once.body().contains("<recipient><hcparty><id S=\"ID-HCPARTY\" SV=\"1.0\">12345625004</id>"
+                + "<id S=\"INSS\" SV=\"1.0\">72081012378</id><cd S=\"CD-HCPARTY\" SV=\"1.0\">persphysician</cd>"), once.body());
+
+        HttpResponse<String> nurse = HttpClientHelper.getWithBreakTheGlass(path(""), ConsentApi.token("nurse"), ConsentApi.GOOD_REASON);
+        assertEquals(200, nurse.statusCode(), nurse::body);
+        assertTrue(nurse.body().contains(">persnurse</cd>"), nurse::body);
+        assertNotEquals(once.headers().firstValue("ETag"), nurse.headers().firstValue("ETag"), "other bytes, other tag");
+        assertEquals(once.body().replaceAll("<recipient>.*</recipient>", ""), nurse.body().replaceAll("<recipient>.*</recipient>", ""),
+                "only the recipient differs");
     }
 
     private static List<String> texts(JsonNode array) {
@@ -237,6 +265,18 @@ class MedicationSchemeIT {
         HttpResponse<String> emergency = HttpClientHelper.getWithBreakTheGlass(path(""), nurse, ConsentApi.GOOD_REASON);
         assertEquals(200, emergency.statusCode(), "break-the-glass reads the scheme");
         assertTrue(ConsentApi.lastEntry(ref, "GetTransactionSet").get("breakTheGlass").asBoolean());
+
+        // The GP has a relationship: a malformed reason is still refused (400), a well-formed one is recorded with the
+        // relationship as basis, not as an emergency access the patient would be told of.
+        for (String bad : List.of("short", "x".repeat(201))) {
+            assertProblem(HttpClientHelper.getWithBreakTheGlass(path(""), gp, bad), 400, "CV-CONSENT-004");
+            assertEquals("BREAK_GLASS_REASON_INVALID", ConsentApi.lastEntry(ref, "GetTransactionSet").get("decision").asText());
+        }
+        assertEquals(200, HttpClientHelper.getWithBreakTheGlass(path(""), gp, ConsentApi.GOOD_REASON).statusCode());
+        JsonNode withLink = ConsentApi.lastEntry(ref, "GetTransactionSet");
+        assertEquals("THERAPEUTIC_RELATIONSHIP", withLink.get("basis").asText());
+        assertFalse(withLink.get("breakTheGlass").asBoolean());
+        assertEquals(ConsentApi.GOOD_REASON, withLink.get("breakTheGlassReason").asText());
 
         String devos = ConsentApi.resolve(ConsentApi.DEVOS_SSIN);
         assertEquals(404, Http.get(ConsentApi.BASE + devos + "/medication-scheme", ConsentApi.token("patient")).statusCode(),

@@ -135,14 +135,67 @@ public final class SchemeDocument {
                 + schemeXml.substring(matcher.end());
     }
 
-    /** The whole message of one version, as the vault returns it. */
-    public static String render(Frame frame, long version, String messageId, Instant at, List<String> elements) {
+    /**
+     * Who a rendered document is for, as KMEHR's header {@code recipient} names a care party: its
+     * identifiers (NIHII as {@code ID-HCPARTY}, SSIN as {@code INSS}), its quality ({@code CD-HCPARTY},
+     * e.g. {@code persphysician}, {@code orghospital}, {@code patient}) and its name.
+     */
+    public record Recipient(Optional<String> nihii, Optional<String> ssin, String quality, Optional<String> name) {
+
+        private static final Pattern DIGITS = Pattern.compile("[0-9]{1,16}");
+        private static final Pattern QUALITY = Pattern.compile("[a-z]{1,48}");
+
+        public Recipient {
+            if (!nihii.map(n -> DIGITS.matcher(n).matches()).orElse(true) || !ssin.map(n -> DIGITS.matcher(n).matches()).orElse(true)
+                    || !QUALITY.matcher(quality).matches()) {
+                throw new IllegalArgumentException("a recipient has digit identifiers and a CD-HCPARTY quality");
+            }
+            name = name.map(String::strip).filter(n -> !n.isEmpty());
+        }
+
+        String xml() {
+            StringBuilder xml = new StringBuilder("<recipient><hcparty>");
+            nihii.ifPresent(n -> xml.append("<id S=\"ID-HCPARTY\" SV=\"1.0\">").append(n).append("</id>"));
+            ssin.ifPresent(n -> xml.append("<id S=\"INSS\" SV=\"1.0\">").append(n).append("</id>"));
+            xml.append("<cd S=\"CD-HCPARTY\" SV=\"1.0\">").append(quality).append("</cd>");
+            name.ifPresent(n -> xml.append("<name>").append(escape(n)).append("</name>"));
+            return xml.append("</hcparty></recipient>").toString();
+        }
+
+        private static String escape(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> {
+                switch (c) {
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '&' -> out.append("&amp;");
+                    case '"' -> out.append("&quot;");
+                    default -> {
+                        if (c >= 0x20 || c == '\t') {
+                            out.appendCodePoint(c);
+                        }
+                    }
+                }
+            });
+            return out.toString();
+        }
+    }
+
+    /**
+     * One version as the hub returns it: the hub's header (the given message id and time, the hub as
+     * sender, the recipient), the patient, the scheme transaction with the version, then the elements.
+     * The same arguments give the same bytes: the caller chooses an id and a time that belong to the
+     * version, so that a version read twice by the same recipient is byte-identical.
+     */
+    public static String render(Frame frame, long version, String messageId, Instant at, Recipient recipient,
+            List<String> elements) {
         StringBuilder xml = new StringBuilder(frame.schemeXml().length() + elements.stream().mapToInt(String::length).sum() + 1024);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(frame.rootStartTag())
                 .append("<header>").append(frame.standardXml())
                 .append("<id S=\"ID-KMEHR\" SV=\"1.0\">").append(messageId).append("</id>")
                 .append("<date>").append(DATE.format(at)).append("</date><time>").append(TIME.format(at)).append("</time>")
                 .append("<sender><hcparty><cd S=\"CD-HCPARTY\" SV=\"1.0\">hub</cd><name>CareVault</name></hcparty></sender>")
+                .append(recipient.xml())
                 .append("</header><folder><id S=\"ID-KMEHR\" SV=\"1.0\">1</id>")
                 .append(frame.patientXml()).append(withVersion(frame.schemeXml(), version));
         elements.forEach(xml::append);

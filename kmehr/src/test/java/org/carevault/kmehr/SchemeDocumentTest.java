@@ -21,7 +21,14 @@ class SchemeDocumentTest {
         assertEquals(frame, SchemeDocument.Stored.decode(frame.encode()).frame(), "the frame survives its encoding");
 
         List<String> stored = List.of(SchemeDocument.withVaultId(first, "id-1"), SchemeDocument.withVaultId(second, "id-2"));
-        String rendered = SchemeDocument.render(frame, 8, "carevault.1", Instant.parse("2026-11-28T10:15:30Z"), stored);
+        SchemeDocument.Recipient gp = new SchemeDocument.Recipient(Optional.of("12345625004"), Optional.of("72081012378"),
+                "persphysician", Optional.of("Jan <Peeters> & Co"));
+        String rendered = SchemeDocument.render(frame, 8, "carevault.1", Instant.parse("2026-11-28T10:15:30Z"), gp, stored);
+        assertEquals(rendered, SchemeDocument.render(frame, 8, "carevault.1", Instant.parse("2026-11-28T10:15:30Z"), gp, stored),
+                "the same version for the same recipient is the same bytes");
+        assertTrue(rendered.contains("<recipient><hcparty><id S=\"ID-HCPARTY\" SV=\"1.0\">12345625004</id>"
+                + "<id S=\"INSS\" SV=\"1.0\">72081012378</id><cd S=\"CD-HCPARTY\" SV=\"1.0\">persphysician</cd>"
+                + "<name>Jan &lt;Peeters&gt; &amp; Co</name></hcparty></recipient></header>"), rendered);
         KmehrMessage read = KmehrParser.parse(rendered.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(TestMessages.SSIN, read.patient().value());
@@ -33,6 +40,16 @@ class SchemeDocumentTest {
                 "<id S=\"LOCAL\" SL=\"carevault\" SV=\"1.0\">id-1</id>", ""), "only the vault id was added");
         assertEquals(written.patientXml(), read.patientXml());
         assertEquals("2026-11-28", read.header().date());
+    }
+
+    @Test
+    void aRecipientIsACareParty() {
+        assertThrows(IllegalArgumentException.class, () -> new SchemeDocument.Recipient(Optional.of("12a"), Optional.empty(),
+                "persphysician", Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new SchemeDocument.Recipient(Optional.empty(), Optional.empty(),
+                "<cd>", Optional.empty()));
+        assertEquals(Optional.empty(), new SchemeDocument.Recipient(Optional.empty(), Optional.empty(), "patient",
+                Optional.of("  ")).name(), "a blank name is left out");
     }
 
     @Test

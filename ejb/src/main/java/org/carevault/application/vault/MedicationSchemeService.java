@@ -5,10 +5,15 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +24,11 @@ import javax.crypto.SecretKey;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.PatientRefs;
+import org.carevault.crypto.identity.Nihii;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
+import org.carevault.domain.PartyId;
 import org.carevault.domain.VersionConflictException;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;
@@ -78,7 +85,7 @@ public class MedicationSchemeService {
 
     public Optional<SchemeView> current(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
         access.authorize(caller, Optional.of(patient), intent("GetTransactionSet", Operation.READ, breakTheGlass));
-        return head(patient).map(head -> render(patient, head.version()));
+        return head(patient).map(head -> render(caller, patient, head.version()));
     }
 
     public SchemeView version(Caller caller, PatientRef patient, long version, Optional<String> breakTheGlass) {
@@ -86,7 +93,7 @@ public class MedicationSchemeService {
         if (em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version)) == null) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
-        return render(patient, version);
+        return render(caller, patient, version);
     }
 
     public Optional<LatestUpdate> latestUpdate(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
@@ -136,7 +143,7 @@ public class MedicationSchemeService {
             throw new CareVaultException(ErrorCode.KMEHR_INVALID,
                     "One medicationscheme transaction with a version, then medicationschemeelement and treatmentsuspension only");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);  // as stored: the answer is rendered as later reads are
         long next = advance(patient, basedOn, now);
         SecretKey key = keys.keyFor(patient);
         Set<UUID> known = knownElements(patient);
@@ -169,7 +176,7 @@ public class MedicationSchemeService {
                 Optional.of(texts));
         em.persist(new SchemeVersion(patient.value(), next, caller, now, seal(key, stored.encode(), frameIdentity(patient, next))));
         em.flush();
-        return new SchemeView(next, now, render(stored.frame(), next, texts));
+        return new SchemeView(next, now, render(caller, patient, stored.frame(), next, now, texts));
     }
 
     /** Moves the head from {@code basedOn} to the next version, or refuses with the current one. */
@@ -224,17 +231,50 @@ public class MedicationSchemeService {
     }
 
     /** One version as returned: one record decrypted (the element rows only for versions stored before that). */
-    private SchemeView render(PatientRef patient, long version) {
+    private SchemeView render(Caller caller, PatientRef patient, long version) {
         SecretKey key = keys.keyFor(patient);
         SchemeVersion row = em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version));
         SchemeDocument.Stored stored = SchemeDocument.Stored.decode(open(key, row.sealedFrame(), frameIdentity(patient, version)));
         List<String> elements = stored.elements()
                 .orElseGet(() -> new ArrayList<>(elementTexts(patient, version, key).values()));
-        return new SchemeView(version, row.createdAt(), render(stored.frame(), version, elements));
+        return new SchemeView(version, row.createdAt(), render(caller, patient, stored.frame(), version, row.createdAt(), elements));
     }
 
-    private static String render(SchemeDocument.Frame frame, long version, List<String> elements) {
-        return SchemeDocument.render(frame, version, "carevault." + UUID.randomUUID(), Instant.now(), elements);
+    /**
+     * The KMEHR of a version for its reader: the message id and time belong to the version (its time, and an id
+     * derived from the patient's reference and the version number, which reveals neither), the recipient is the
+     * caller. The same version read twice by the same caller is the same bytes, so a strong ETag can name them.
+     */
+    private static String render(Caller caller, PatientRef patient, SchemeDocument.Frame frame, long version, Instant createdAt,
+            List<String> elements) {
+        return SchemeDocument.render(frame, version, messageId(patient, version), createdAt, recipientOf(caller), elements);
+    }
+
+    private static String messageId(PatientRef patient, long version) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("carevault-scheme-message|" + patient.value() + "|" + version).getBytes(StandardCharsets.UTF_8));
+            return "carevault." + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required", e);
+        }
+    }
+
+    /** The caller as KMEHR's header recipient: NIHII and SSIN when known, the quality of their role, their name. */
+    static SchemeDocument.Recipient recipientOf(Caller caller) {
+        Optional<String> nihii = caller.nihii().map(Nihii::value)
+                .or(() -> caller.id() instanceof PartyId.Organisation organisation ? Optional.of(organisation.value())
+                        : Optional.empty());
+        Optional<String> ssin = caller.id() instanceof PartyId.Person person ? Optional.of(person.value()) : Optional.empty();
+        String quality = switch (caller.role()) {
+            case PHYSICIAN -> "persphysician";
+            case PHARMACIST -> "perspharmacist";
+            case NURSE -> "persnurse";
+            case HOSPITAL -> "orghospital";
+            case PATIENT -> "patient";
+            case ADMIN -> "application";
+        };
+        return new SchemeDocument.Recipient(nihii, ssin, quality, Optional.ofNullable(caller.displayName()));
     }
 
     private Map<UUID, String> elementTexts(PatientRef patient, long version, SecretKey key) {

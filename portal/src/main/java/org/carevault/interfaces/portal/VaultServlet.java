@@ -4,26 +4,18 @@ import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
-import org.carevault.kmehr.KmehrMessage;
 import org.carevault.kmehr.KmehrParser;
-import org.carevault.kmehr.SchemeDocument;
-import org.carevault.kmehr.Transaction;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.carevault.kmehr.SchemeLine;
 
 /**
  * The patient's own medication schedule and Sumehr list, read-only, through the vault's services (the
@@ -94,42 +86,9 @@ public class VaultServlet extends PatientServlet {
         page.write(page.text("title.medication"), body.toString());
     }
 
-    /** The schedule's elements in words; what cannot be read is shown as an unnamed medication, never dropped. */
+    /** The schedule's elements in words (read by the kmehr module); what cannot be read is shown as an unnamed medication, never dropped. */
     static List<Line> lines(String kmehr) {
-        KmehrMessage message = KmehrParser.parse(kmehr.getBytes(StandardCharsets.UTF_8));
-        List<Line> lines = new ArrayList<>();
-        for (Transaction transaction : message.transactionsOfType(SchemeDocument.ELEMENT_TYPES.get(0))) {
-            Element root = parse(transaction.xml());
-            lines.add(new Line(first(root, "intendedname").orElse("?"), first(root, "text").orElse(""),
-                    first(root, "beginmoment").orElse("")));
-        }
-        return lines;
-    }
-
-    private static Element parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                    .getDocumentElement();
-        } catch (Exception e) {
-            throw new IllegalStateException("a stored element does not parse", e);
-        }
-    }
-
-    /** The text of the first element with that local name (whatever its prefix), if any. */
-    private static Optional<String> first(Element root, String localName) {
-        NodeList all = root.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            String name = all.item(i).getNodeName();
-            if (name.equals(localName) || name.endsWith(":" + localName)) {
-                String text = all.item(i).getTextContent().trim();
-                if (!text.isEmpty()) {
-                    return Optional.of(text);
-                }
-            }
-        }
-        return Optional.empty();
+        return SchemeLine.of(KmehrParser.parse(kmehr.getBytes(StandardCharsets.UTF_8))).stream()
+                .map(line -> new Line(line.medicine().orElse("?"), line.text().orElse(""), line.begin().orElse(""))).toList();
     }
 }

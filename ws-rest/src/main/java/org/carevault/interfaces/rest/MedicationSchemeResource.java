@@ -14,8 +14,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.MedicationSchemeService.Diff;
 import org.carevault.application.vault.MedicationSchemeService.LatestUpdate;
@@ -26,7 +32,8 @@ import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.PatientRef;
 
 /**
- * The medication scheme: {@code GET} (KMEHR, {@code ETag: "n"}), {@code PUT} (KMEHR, {@code If-Match: "n"}
+ * The medication scheme: {@code GET} (KMEHR, {@code ETag: "n.d"}: version n, d a digest of the bytes), {@code PUT}
+ * (KMEHR, {@code If-Match: "n"} or the ETag read
  * required — {@code "0"} for a first scheme; 412 with the current version when stale, 428 without),
  * {@code /latest-update}, {@code /versions}, {@code /versions/{n}}, {@code /diff?from=&to=}. Every
  * request may carry {@code X-Break-The-Glass}.
@@ -36,6 +43,7 @@ import org.carevault.domain.consent.PatientRef;
 public class MedicationSchemeResource {
 
     private static final String KMEHR = MediaType.APPLICATION_XML + ";charset=UTF-8";
+    private static final Pattern IF_MATCH = Pattern.compile("([0-9]{1,18})(?:\\.[0-9a-f]{16})?");
 
     @Inject
     private RestCaller restCaller;
@@ -101,14 +109,32 @@ public class MedicationSchemeResource {
     }
 
     private static Response xml(SchemeView view, Response.Status status) {
-        return Response.status(status).type(KMEHR).entity(view.kmehr()).tag(tag(view.version())).build();
+        return Response.status(status).type(KMEHR).entity(view.kmehr()).tag(representationTag(view)).build();
+    }
+
+    /**
+     * The strong validator of a KMEHR representation: {@code "n.d"}, the version and a digest of the very bytes sent.
+     * A version is rendered the same way every time for the same reader, but for each reader with its own header
+     * recipient, so the bytes — and the tag — differ between readers; the version before the dot is what a write
+     * states in {@code If-Match}.
+     */
+    static EntityTag representationTag(SchemeView view) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(view.kmehr().getBytes(StandardCharsets.UTF_8));
+            return new EntityTag(view.version() + "." + HexFormat.of().formatHex(digest, 0, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required", e);
+        }
     }
 
     private static EntityTag tag(long version) {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The version in {@code If-Match: "n"}; absent, weak or malformed is no version (the service answers 428). */
+    /**
+     * The version in {@code If-Match: "n"} or {@code "n.d"} (a representation's tag: the version counts); absent,
+     * weak or malformed is no version (the service answers 428).
+     */
     static Optional<Long> basedOn(String ifMatch) {
         if (ifMatch == null) {
             return Optional.empty();
@@ -118,7 +144,8 @@ public class MedicationSchemeResource {
             return Optional.empty();
         }
         value = value.substring(1, value.length() - 1);
-        return value.matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
+        Matcher tag = IF_MATCH.matcher(value);
+        return tag.matches() ? Optional.of(Long.parseLong(tag.group(1))) : Optional.empty();
     }
 
     private static long number(String text, ErrorCode error) {
