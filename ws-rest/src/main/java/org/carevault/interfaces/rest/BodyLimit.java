@@ -15,12 +15,15 @@ import org.carevault.domain.ErrorCode;
  * Limits request bodies: JSON to {@code carevault.rest.max-body-bytes} (default 64 KiB), KMEHR
  * ({@code application/xml}) to {@code carevault.rest.max-kmehr-bytes} (default 4 MiB). Refused up
  * front on a declared length, and while reading for chunked bodies, before anything is parsed or stored.
+ * JSON is also limited to {@value #MAX_JSON_DEPTH} levels of nesting (the API's bodies have three),
+ * counted as the bytes pass, so that a deeply nested body is the client's coded error, not the parser's.
  */
 @Provider
 public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     static final long MAX_BYTES = Long.getLong("carevault.rest.max-body-bytes", 64 * 1024);
     static final long MAX_KMEHR_BYTES = Long.getLong("carevault.rest.max-kmehr-bytes", 4 * 1024 * 1024);
+    static final int MAX_JSON_DEPTH = 32;
 
     static long limitFor(jakarta.ws.rs.core.MediaType type) {
         if (isSealed(type)) {
@@ -48,8 +51,11 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream(), limitFor(context.getMediaType()),
-                tooLarge(context.getMediaType())));
+        InputStream body = new Bounded(context.getInputStream(), limitFor(context.getMediaType()), tooLarge(context.getMediaType()));
+        if (context.getMediaType() != null && context.getMediaType().isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {
+            body = new Shallow(body, MAX_JSON_DEPTH);
+        }
+        context.setInputStream(body);
         return context.proceed();
     }
 
@@ -86,6 +92,57 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
             count += n;
             if (count > limit) {
                 throw new CareVaultException(code, "The limit is " + limit + " bytes");
+            }
+        }
+    }
+
+    /** Counts JSON nesting (brackets outside strings) as the bytes pass; refuses past the limit. */
+    static final class Shallow extends FilterInputStream {
+        private final int limit;
+        private int depth;
+        private boolean inString;
+        private boolean escaped;
+
+        Shallow(InputStream in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                see(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                see(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void see(int b) {
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                if (++depth > limit) {
+                    throw new CareVaultException(ErrorCode.REQUEST_MALFORMED, "JSON nested deeper than " + limit + " levels");
+                }
+            } else if (b == '}' || b == ']') {
+                depth--;
             }
         }
     }
