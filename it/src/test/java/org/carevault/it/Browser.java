@@ -3,16 +3,19 @@ package org.carevault.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.htmlunit.BrowserVersion;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.htmlunit.HtmlUnitDriver;
 
 /**
  * Debian's headless Chromium driven by Selenium, for the portal's browser tests. Where Chromium or its driver is not
  * installed (they are optional packages: `apt-get install chromium chromium-driver`; `.ci/run` installs them), the
- * tests that need them are skipped with a printed notice instead of failing.
+ * portal's flows run in HtmlUnit instead (the portal is server-rendered and works without JavaScript), without
+ * screenshots, and a notice says so; tests that need the real browser itself are skipped with a notice.
  */
 final class Browser {
 
@@ -24,12 +27,30 @@ final class Browser {
 
     /** Skips the calling test (or class) when the browser is missing, saying so on the console. */
     static void assumeInstalled(String what) {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        boolean installed = installed();
         if (!installed) {
             System.out.println("NOTICE: " + what + " needs Chromium in a real browser (apt-get install chromium chromium-driver);"
                     + " not installed here, skipped");
         }
         Assumptions.assumeTrue(installed, "Chromium not installed");
+    }
+
+    /** Whether the real browser is here. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    }
+
+    /**
+     * Chromium where installed, else HtmlUnit (JavaScript off, as the portal needs none), saying so once: the flows are
+     * the same, the screenshots are not taken.
+     */
+    static WebDriver chromiumOrHtmlUnit(String what) throws IOException {
+        if (installed()) {
+            return headless(false);
+        }
+        System.out.println("NOTICE: " + what + " runs in HtmlUnit, without screenshots: Chromium is not installed here"
+                + " (the real-browser run needs apt-get install chromium chromium-driver)");
+        return new HtmlUnitDriver(BrowserVersion.FIREFOX, false);
     }
 
     /** A new headless Chromium with an empty profile and no background networking. */

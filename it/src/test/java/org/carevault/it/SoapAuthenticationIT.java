@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.security.auth.x500.X500Principal;
@@ -172,6 +173,33 @@ class SoapAuthenticationIT {
                 + bodyId + "\"/>");
 
         assertSecurityFault(SignedSoap.post(wrapped));
+    }
+
+    /**
+     * Signature wrapping: the signed Body (its wsu:Id, its digest intact) moved elsewhere and a different Body put in
+     * its place — into the Security header, into another header block, after the Body — is refused like any other
+     * signature failure, though the signature itself still verifies over the moved element.
+     */
+    @Test
+    void aSignedBodyMovedAwayFromItsPlaceIsRefused() throws Exception {
+        String signed = SignedSoap.signedWhoAmI(demo("gp.peeters"));
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("(?s)<soap:Body[^>]*>.*</soap:Body>").matcher(signed);
+        assertTrue(body.find(), signed);
+        String signedBody = body.group();
+        assertTrue(signedBody.contains("wsu:Id=\""), "the body is signed by its id");
+        String decoy = "<soap:Body><id:WhoAmIRequest xmlns:id=\"urn:carevault:ws:identity:v1\"/></soap:Body>";
+        String withDecoy = signed.replace(signedBody, decoy);
+        String securityEnd = withDecoy.replaceAll("(?s).*(</[A-Za-z0-9]+:Security>).*", "$1");
+        assertTrue(securityEnd.startsWith("</") && securityEnd.length() < 40, "the Security header ends: " + securityEnd);
+
+        String inSecurity = withDecoy.replace(securityEnd, signedBody + securityEnd);
+        String inAnotherHeader = withDecoy.replace("<soap:Header>", "<soap:Header><x:Routing xmlns:x=\"urn:example:routing\">"
+                + signedBody + "</x:Routing>");
+        String afterTheBody = withDecoy.replace(decoy, decoy + "<x:Extra xmlns:x=\"urn:example:extra\">" + signedBody + "</x:Extra>");
+        for (String wrapped : List.of(inSecurity, inAnotherHeader, afterTheBody)) {
+            assertSecurityFault(SignedSoap.post(wrapped));
+        }
+        assertEquals(200, SignedSoap.post(signed).statusCode(), "the message as signed is accepted");
     }
 
     /** A SOAP fault with the stable code, saying nothing of which check failed. */

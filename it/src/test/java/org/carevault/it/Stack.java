@@ -3,6 +3,7 @@ package org.carevault.it;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -11,6 +12,9 @@ import java.util.Properties;
 final class Stack {
 
     static final String HUB = System.getProperty("carevault.it.hub-url", "http://localhost:8380");
+    /** The hub's HTTPS listener: the HTTP port's offset from 8080, applied to 8443. */
+    static final String HUB_TLS = System.getProperty("carevault.it.hub-tls-url",
+            "https://localhost:" + (URI.create(HUB).getPort() - 8080 + 8443));
     static final String KEYCLOAK = System.getProperty("carevault.it.keycloak-url", "http://localhost:8480");
     static final Path RUN_DIR = Path.of(System.getProperty("carevault.it.run-dir", "../run/it"));
     static final Path PKI = RUN_DIR.resolve("pki");

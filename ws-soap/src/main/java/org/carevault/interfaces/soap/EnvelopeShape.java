@@ -11,9 +11,12 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A streaming check of a SOAP envelope's shape before anything else reads it. It refuses what
- * XML signature wrapping needs: a second Header or Body, other elements beside them, or an element
- * id used twice (a signature reference must point at exactly one element, the one executed).
- * It also refuses any DOCTYPE, so that no entity is ever declared, let alone expanded.
+ * XML signature wrapping needs: a second Header or Body, other elements beside them, an element
+ * id used twice (a signature reference must point at exactly one element, the one executed), a
+ * SOAP Envelope, Header or Body anywhere but in its place (a signed Body moved into the Security
+ * header, another header block or after the Body), and, in a signed message, a Body that is not
+ * the element the signature references: the Body acted on must be the Body signed, by position
+ * as well as by id. It also refuses any DOCTYPE, so that no entity is ever declared, let alone expanded.
  */
 final class EnvelopeShape {
 
@@ -22,6 +25,7 @@ final class EnvelopeShape {
     private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     private static final Set<String> SOAP_NS = Set.of("http://schemas.xmlsoap.org/soap/envelope/",
             "http://www.w3.org/2003/05/soap-envelope");
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final int MAX_DEPTH = 100;
     private static final XMLInputFactory FACTORY = createFactory();
 
@@ -46,6 +50,7 @@ final class EnvelopeShape {
         int bodies = 0;
         boolean envelopeSeen = false;
         Set<String> ids = new HashSet<>();
+        Set<String> referenced = new HashSet<>();  // the signature's references, met in the header before the Body
         while (reader.hasNext()) {
             int event = reader.next();
             if (event == XMLStreamConstants.DTD) {
@@ -79,6 +84,17 @@ final class EnvelopeShape {
                 if (headers > 1 || bodies > 1) {
                     return Verdict.WRAPPING;
                 }
+                if (bodies == 1 && !referenced.isEmpty() && !referenced.contains(idOf(reader))) {
+                    return Verdict.WRAPPING;  // signed, but not this Body
+                }
+            } else if (soap && Set.of("Envelope", "Header", "Body").contains(reader.getLocalName())) {
+                return Verdict.WRAPPING;
+            }
+            if (DSIG.equals(reader.getNamespaceURI()) && "Reference".equals(reader.getLocalName())) {
+                String uri = reader.getAttributeValue(null, "URI");
+                if (uri != null && uri.startsWith("#")) {
+                    referenced.add(uri.substring(1));
+                }
             }
             for (int i = 0; i < reader.getAttributeCount(); i++) {
                 String namespace = reader.getAttributeNamespace(i);
@@ -90,6 +106,17 @@ final class EnvelopeShape {
             }
         }
         return envelopeSeen && bodies == 1 ? Verdict.OK : Verdict.MALFORMED;
+    }
+
+    /** The element's id ({@code wsu:Id} or an unqualified {@code Id}), or an empty string. */
+    private static String idOf(XMLStreamReader reader) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String namespace = reader.getAttributeNamespace(i);
+            if ("Id".equals(reader.getAttributeLocalName(i)) && (namespace == null || namespace.isEmpty() || WSU.equals(namespace))) {
+                return reader.getAttributeValue(i);
+            }
+        }
+        return "";
     }
 
     private static XMLInputFactory createFactory() {

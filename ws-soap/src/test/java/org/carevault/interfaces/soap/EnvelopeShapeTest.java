@@ -33,6 +33,28 @@ class EnvelopeShapeTest {
                 + "<s:Body wsu:Id=\"x\"/></s:Envelope>"));
     }
 
+    private static final String SIGNED_HEADER = "<s:Header><wsse:Security xmlns:wsse=\"urn:wsse\"><ds:Signature "
+            + "xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo><ds:Reference URI=\"#ts\"/>"
+            + "<ds:Reference URI=\"#body\"/></ds:SignedInfo></ds:Signature><wsu:Timestamp wsu:Id=\"ts\"/>%s</wsse:Security>"
+            + "%s</s:Header>";
+
+    private static String signed(String inSecurity, String otherHeader, String body, String after) {
+        return "<s:Envelope " + NS + ">" + SIGNED_HEADER.formatted(inSecurity, otherHeader) + body + after + "</s:Envelope>";
+    }
+
+    @Test
+    void theBodyActedOnMustBeTheBodySigned() {
+        String signedBody = "<s:Body wsu:Id=\"body\"><Read>mine</Read></s:Body>";
+        String decoy = "<s:Body><Read>theirs</Read></s:Body>";
+        assertEquals(EnvelopeShape.Verdict.OK, check(signed("", "", signedBody, "")));
+        assertEquals(EnvelopeShape.Verdict.WRAPPING, check(signed(signedBody, "", decoy, "")), "signed Body in the Security header");
+        assertEquals(EnvelopeShape.Verdict.WRAPPING, check(signed("", "<x:Block xmlns:x=\"urn:x\">" + signedBody + "</x:Block>",
+                decoy, "")), "in another header block");
+        assertEquals(EnvelopeShape.Verdict.WRAPPING, check(signed("", "", decoy, signedBody)), "after the Body");
+        assertEquals(EnvelopeShape.Verdict.WRAPPING, check(signed("", "", decoy, "")), "signed, but another Body");
+        assertEquals(EnvelopeShape.Verdict.WRAPPING, check(signed("", "", "<s:Body wsu:Id=\"ts2\"><Read/></s:Body>", "")));
+    }
+
     @Test
     void malformedOrDtdCarryingMessagesAreRefused() {
         assertEquals(EnvelopeShape.Verdict.MALFORMED, check("<s:Envelope " + NS + "><s:Body>"));
