@@ -35,6 +35,8 @@ profile() {
   PG_PORT=$((15432 + OFFSET))
   WF_BASE="$RUN_DIR/wildfly"
   LOG_DIR="$RUN_DIR/logs"
+  # The test stack keeps custodian B on a SoftHSM2 token where SoftHSM2 is installed (see hsm_setup).
+  if [ -f "$RUN_DIR/softhsm2.conf" ]; then export SOFTHSM2_CONF="$RUN_DIR/softhsm2.conf"; fi
 }
 
 log() { printf '[carevault] %s\n' "$*" >&2; }
@@ -66,6 +68,7 @@ check_ports_free() {
 setup() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   if [ "$PROFILE_NAME" != demo ]; then rm -rf "$RUN_DIR/data"; drop_postgres; fi
+  rm -f "$LOG_DIR/observed-statuses.tsv"  # what the wire tests saw (it/…/Http.java), per run
   # The Keycloak distribution is copied per profile: it writes its build and data under its home.
   if [ ! -x "$KC_HOME/bin/kc.sh" ] || ! cmp -s "$KEYCLOAK_DIST/version.txt" "$KC_HOME/version.txt"; then
     rm -rf "$KC_HOME"; cp -a "$(readlink -f "$KEYCLOAK_DIST")" "$KC_HOME"
@@ -75,6 +78,30 @@ setup() {
     --run-dir "$RUN_DIR" --import-dir "$KC_HOME/data/import" --keycloak-url "$(keycloak_url)" \
     --hub-url "$(hub_url)" --hub-tls-url "https://localhost:$HTTPS_PORT" \
     --db-kind "$DB_KIND" --db-url "$(db_url carevault)" "${SETUP_FLAGS[@]}"
+  hsm_setup
+}
+
+# The test stack (profile it): custodian B of the vault on a PKCS#11 token — SoftHSM2, a fresh token per run with the
+# generated custodian-B password as its user PIN — while custodian A stays a PKCS#12 file, as a production hub would
+# have one custodian in an HSM. Without SoftHSM2 (an optional package) both stay PKCS#12 files, with a notice.
+HSM_LIBRARY=/usr/lib/softhsm/libsofthsm2.so
+hsm_setup() {
+  rm -rf "$RUN_DIR/softhsm-tokens" "$RUN_DIR/softhsm2.conf"; unset SOFTHSM2_CONF
+  [ "$PROFILE_NAME" = it ] || return 0
+  if ! command -v softhsm2-util >/dev/null || [ ! -f "$HSM_LIBRARY" ]; then
+    log "NOTICE: SoftHSM2 is not installed (apt-get install softhsm2): custodian B stays a PKCS#12 file"; return 0
+  fi
+  mkdir -p "$RUN_DIR/softhsm-tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\n' "$RUN_DIR/softhsm-tokens" > "$RUN_DIR/softhsm2.conf"
+  export SOFTHSM2_CONF="$RUN_DIR/softhsm2.conf"
+  local out slot
+  out=$(softhsm2-util --init-token --free --label carevault-custodian-b \
+    --so-pin "$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" --pin "$(secret vault.custodian-b-password)")
+  slot=$(printf '%s' "$out" | sed -n 's/.*reassigned to slot \([0-9][0-9]*\).*/\1/p')
+  [ -n "$slot" ] || { log "SoftHSM2 did not create the token: $out"; exit 1; }
+  printf 'carevault.vault.custodian-b.kind=pkcs11\ncarevault.vault.custodian-b.library=%s\ncarevault.vault.custodian-b.slot=%s\n' \
+    "$HSM_LIBRARY" "$slot" >> "$RUN_DIR/wildfly.properties"
+  log "custodian B on a SoftHSM2 token (slot $slot); custodian A a PKCS#12 file"
 }
 
 # The hub's address for its users: the balancer in a cluster, else the one node.

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,14 +27,31 @@ final class Http {
     private Http() {
     }
 
+    /**
+     * Every status the hub answered to a REST request of the wire tests, by method and path, for OpenApiCoverageIT
+     * (which checks each is declared for its operation); the file is emptied by each start of the test stack.
+     */
+    static final Path OBSERVED = Stack.RUN_DIR.resolve("logs/observed-statuses.tsv");
+
     static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            observe(built, response.statusCode());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized void observe(HttpRequest request, int status) throws IOException {
+        String path = request.uri().getRawPath();
+        if (path.startsWith("/api/v1/") && Files.isDirectory(OBSERVED.getParent())) {
+            Files.writeString(OBSERVED, request.method() + "\t" + path + "\t" + status + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 

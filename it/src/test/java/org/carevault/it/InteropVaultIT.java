@@ -58,7 +58,7 @@ class InteropVaultIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schemes")
-    void sentAndReturnedWithTheSameContent(Path file) throws IOException {
+    void sentAndReturnedWithTheSameContent(Path file) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(file), "the interop corpus is not on this machine");
         byte[] bytes = Files.readAllBytes(file);
         KmehrMessage sent = KmehrParser.parse(bytes);
@@ -96,6 +96,11 @@ class InteropVaultIT {
                     ConsentApi.token("physician"));
             assertEquals(read.body(), byNumber.body(), "a version is the same bytes however it is read");
             assertEquals(List.of(), KmehrSchema.errors(kmehr.get(), stored.body().getBytes(StandardCharsets.UTF_8)), "the write's answer");
+            HttpResponse<String> overSoap = SignedSoap.vault("GetTransactionSet", "<c:PatientSsin>" + sent.patient().value()
+                    + "</c:PatientSsin>", SoapAuthenticationIT.demo("gp.peeters"));
+            assertEquals(200, overSoap.statusCode(), overSoap::body);
+            assertEquals(List.of(), KmehrSchema.errors(kmehr.get(), SoapVaultIT.kmehrOf(overSoap).getBytes(StandardCharsets.UTF_8)),
+                    "SOAP GetTransactionSet");
         }
     }
 }

@@ -29,7 +29,7 @@ class SoapVaultIT {
         return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String kmehrOf(HttpResponse<String> response) throws Exception {
+    static String kmehrOf(HttpResponse<String> response) throws Exception {
         return new String(Base64.getDecoder().decode(SignedSoap.text(response.body(), "Kmehr")), StandardCharsets.UTF_8);
     }
 

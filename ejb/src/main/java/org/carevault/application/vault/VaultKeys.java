@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import javax.crypto.SecretKey;
+import org.carevault.crypto.atrest.Custodian;
 import org.carevault.crypto.atrest.DataKeyEscrow;
+import org.carevault.crypto.atrest.Pkcs11Custodian;
 import org.carevault.crypto.atrest.Pkcs12Custodian;
 import org.carevault.crypto.atrest.RecordCipher;
 import org.carevault.domain.consent.PatientRecord;
 import org.carevault.domain.consent.PatientRef;
+import org.jboss.logging.Logger;
 
 /**
  * Patients' data keys under the two-key scheme: each key is split in two shares, each share wrapped
@@ -30,6 +33,8 @@ import org.carevault.domain.consent.PatientRef;
 @Lock(LockType.READ)
 public class VaultKeys {
 
+    private static final Logger LOG = Logger.getLogger(VaultKeys.class);
+
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
@@ -39,9 +44,28 @@ public class VaultKeys {
     void openCustodians() {
         Path keys = Path.of(System.getProperty("carevault.keys.dir",
                 Path.of(System.getProperty("jboss.server.data.dir", "."), "carevault", "keys").toString()));
-        escrow = new DataKeyEscrow(
-                Pkcs12Custodian.openOrCreate("custodian-a", keys.resolve("custodian-a.p12"), password("a")),
-                Pkcs12Custodian.openOrCreate("custodian-b", keys.resolve("custodian-b.p12"), password("b")));
+        escrow = new DataKeyEscrow(custodian("a", keys), custodian("b", keys));
+    }
+
+    /**
+     * One custodian as configured: {@code carevault.vault.custodian-X.kind} {@code pkcs12} (default: a key store file
+     * in the keys directory, created at first start) or {@code pkcs11} (a token: {@code .library}, default SoftHSM2's,
+     * and {@code .slot}); the password is the key store's password or the token's user PIN. Anything else stops the
+     * start: a hub never runs with a custodian other than the one configured.
+     */
+    private static Custodian custodian(String name, Path keys) {
+        String prefix = "carevault.vault.custodian-" + name + ".";
+        String kind = System.getProperty(prefix + "kind", "pkcs12");
+        Custodian custodian = switch (kind) {
+            case "pkcs12" -> Pkcs12Custodian.openOrCreate("custodian-" + name, keys.resolve("custodian-" + name + ".p12"),
+                    password(name));
+            case "pkcs11" -> Pkcs11Custodian.open("custodian-" + name,
+                    System.getProperty(prefix + "library", "/usr/lib/softhsm/libsofthsm2.so"), slot(prefix), password(name));
+            default -> throw new IllegalStateException(prefix + "kind must be pkcs12 or pkcs11");
+        };
+        LOG.infof("CV-VAULT-010 custodian %s: %s", name,
+                "pkcs11".equals(kind) ? "PKCS#11 token in slot " + System.getProperty(prefix + "slot") : "PKCS#12 key store");
+        return custodian;
     }
 
     private static char[] password(String custodian) {
@@ -50,6 +74,14 @@ public class VaultKeys {
             throw new IllegalStateException("carevault.vault.custodian-" + custodian + ".password is not set");
         }
         return value.toCharArray();
+    }
+
+    private static long slot(String prefix) {
+        try {
+            return Long.parseLong(System.getProperty(prefix + "slot", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(prefix + "slot (the token's slot id) is required for a PKCS#11 custodian");
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import org.carevault.domain.consent.PatientConsent;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.interfaces.rest.PatientViews.ConsentView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The patient's informed consent: GET (GetPatientConsent), PUT (PutPatientConsent: 201 when given
@@ -45,6 +46,8 @@ public class ConsentResource {
         return consents.get(restCaller.current(), patient).map(ConsentView::of).orElse(ConsentView.none(patient.value()));
     }
 
+    @APIResponse(responseCode = "201", description = "Registered: the patient's consent")
+    @APIResponse(responseCode = "200", description = "Already registered: the consent as it stands")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {

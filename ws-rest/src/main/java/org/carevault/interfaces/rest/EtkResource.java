@@ -22,6 +22,8 @@ import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
 import org.carevault.interfaces.rest.MailboxViews.EtkView;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The key directory: {@code POST} the caller's encryption token (the token's DER bytes, 201),
@@ -41,6 +43,7 @@ public class EtkResource {
     @Context
     private UriInfo uri;
 
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Response publish(byte[] token) {
@@ -49,7 +52,8 @@ public class EtkResource {
     }
 
     @GET
-    public List<EtkView> lookup(@QueryParam("box") String box) {
+    public List<EtkView> lookup(@Parameter(required = true, description = "The box (its owner) whose encryption tokens are wanted")
+            @QueryParam("box") String box) {
         restCaller.current();
         if (box == null) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'box' is required");
@@ -57,6 +61,7 @@ public class EtkResource {
         return directory.lookup(BoxOwner.parse(box)).stream().map(EtkView::of).toList();
     }
 
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") String id) {

@@ -17,12 +17,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
-import org.carevault.domain.ObjectIds;
 import org.carevault.application.consent.ExclusionService;
 import org.carevault.application.consent.Registered;
+import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.TherapeuticExclusion;
 import org.carevault.interfaces.rest.PatientViews.ExclusionView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The patient's exclusions: GET, POST {@code {"party": {"type": "SSIN"|"NIHII", "id": "…"}}} (201, or
@@ -47,6 +48,8 @@ public class ExclusionResource {
         return exclusions.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(ExclusionView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
+    @APIResponse(responseCode = "200", description = "The same exclusion already exists: it, unchanged")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
@@ -61,6 +64,7 @@ public class ExclusionResource {
                 : Response.ok(view).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Lifted")
     @DELETE
     @Path("/{exclusionId}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("exclusionId") String exclusionId) {

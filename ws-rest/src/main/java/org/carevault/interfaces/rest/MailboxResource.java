@@ -38,6 +38,7 @@ import org.carevault.interfaces.rest.MailboxViews.MandateView;
 import org.carevault.interfaces.rest.MailboxViews.MessageView;
 import org.carevault.interfaces.rest.MailboxViews.OutOfOfficeView;
 import org.carevault.interfaces.rest.MailboxViews.SentView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller's own mailbox (eHealthBox v3 operations): box info, send (the sealed CMS bytes as the
@@ -69,6 +70,10 @@ public class MailboxResource {
      * sendMessage: {@code ?publicationId=…&to=TYPE:ID:QUALITY (repeated)&important=&receipt=received|read
      * (repeated)&patient=<patientRef>&inReplyTo=<message id>}, body the sealed message. 201, or 200 when the publication id was sent before.
      */
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
+    @APIResponse(responseCode = "200", description = "Sent before with this publicationId: the same message, not sent twice")
+    @APIResponse(responseCode = "409", description = "This publicationId was used for another message (CV-MAIL-008)")
+    @APIResponse(responseCode = "422", description = "A recipient has no valid encryption token (CV-MAIL-002)")
     @POST
     @Path("/messages")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
@@ -113,6 +118,7 @@ public class MailboxResource {
     }
 
     /** The recipient's software unsealed and showed the message: the READ receipt. */
+    @APIResponse(responseCode = "204", description = "Marked as read")
     @POST
     @Path("/messages/{id}/read")
     public Response read(@QueryParam("box") String box, @PathParam("id") String id) {
@@ -137,6 +143,7 @@ public class MailboxResource {
     }
 
     /** moveMessage: {@code {"ids": [...], "folder": "BININBOX"}}. */
+    @APIResponse(responseCode = "204", description = "Moved")
     @POST
     @Path("/moves")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -147,6 +154,7 @@ public class MailboxResource {
     }
 
     /** deleteMessage: {@code {"ids": [...]}} (to the bin; from the bin, gone). */
+    @APIResponse(responseCode = "204", description = "Deleted")
     @POST
     @Path("/deletions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -164,6 +172,7 @@ public class MailboxResource {
     }
 
     /** insertOoO: {@code {"from": "…", "until": "…", "substitutes": ["TYPE:ID:QUALITY", …]}}. */
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Path("/out-of-office")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -179,6 +188,7 @@ public class MailboxResource {
     }
 
     /** deleteOoO. */
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/out-of-office/{id}")
     public Response deleteAbsence(@PathParam("id") String id) {
@@ -193,6 +203,7 @@ public class MailboxResource {
         return mailbox.mandates(restCaller.current()).stream().map(MandateView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Path("/mandates")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -204,6 +215,7 @@ public class MailboxResource {
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/mandates/{id}")
     public Response revokeMandate(@PathParam("id") String id) {

@@ -22,14 +22,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.MedicationSchemeService.Diff;
 import org.carevault.application.vault.MedicationSchemeService.LatestUpdate;
 import org.carevault.application.vault.MedicationSchemeService.SchemeView;
 import org.carevault.application.vault.MedicationSchemeService.VersionInfo;
+import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.PatientRef;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The medication scheme: {@code GET} (KMEHR, {@code ETag: "n.d"}: version n, d a digest of the bytes), {@code PUT}
@@ -60,6 +61,10 @@ public class MedicationSchemeResource {
         return xml(view, Response.Status.OK);
     }
 
+    @APIResponse(responseCode = "201", description = "The first version, with its ETag")
+    @APIResponse(responseCode = "200", description = "The next version, with its ETag")
+    @APIResponse(responseCode = "412", description = "Stale: another version was written since the one in If-Match; currentVersion in the problem (CV-VAULT-001)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing, weak or malformed (CV-VAULT-002)")
     @PUT
     @Consumes(MediaType.APPLICATION_XML)
     @Produces(MediaType.APPLICATION_XML)

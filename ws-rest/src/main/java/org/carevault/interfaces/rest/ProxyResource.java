@@ -22,6 +22,7 @@ import org.carevault.application.consent.Registered;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.PatientViews.ProxyView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The patient's proxies: GET (revoked ones too, with {@code revokedAt}); POST {@code {"ssin": "…", "name": "…", "patientName": "…", "until": "…"}} (201, or 200
@@ -47,6 +48,8 @@ public class ProxyResource {
         return proxies.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(ProxyView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
+    @APIResponse(responseCode = "200", description = "The same proxy already exists: it, unchanged")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
@@ -60,6 +63,7 @@ public class ProxyResource {
                 : Response.ok(view).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{proxyId}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("proxyId") String proxyId) {

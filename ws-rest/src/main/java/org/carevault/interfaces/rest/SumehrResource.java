@@ -17,10 +17,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import org.carevault.domain.ObjectIds;
-import org.carevault.application.vault.SumehrService;
 import org.carevault.application.vault.SumehrService.Entry;
+import org.carevault.application.vault.SumehrService;
+import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Sumehr summaries: {@code POST} (KMEHR; 201 with Location and the metadata), {@code GET} (the list,
@@ -40,6 +41,7 @@ public class SumehrResource {
     @Context
     private UriInfo uri;
 
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Consumes(MediaType.APPLICATION_XML)
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +69,7 @@ public class SumehrResource {
         return Response.ok(kmehr, MediaType.APPLICATION_XML + ";charset=UTF-8").build();
     }
 
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("id") String id,

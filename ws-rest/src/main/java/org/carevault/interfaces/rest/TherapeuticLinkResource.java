@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.carevault.domain.ObjectIds;
 import org.carevault.application.consent.LinkRequest;
 import org.carevault.application.consent.Registered;
 import org.carevault.application.consent.TherapeuticLinkService;
+import org.carevault.domain.ObjectIds;
 import org.carevault.domain.Role;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.LinkKind;
@@ -29,6 +29,7 @@ import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.domain.consent.TherapeuticLink;
 import org.carevault.interfaces.rest.PatientViews.LinkView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Therapeutic relationships: GET (GetTherapeuticLink), POST (PutTherapeuticLink: 201 with Location,
@@ -57,6 +58,8 @@ public class TherapeuticLinkResource {
         return links.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(LinkView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
+    @APIResponse(responseCode = "200", description = "The same relationship already exists: it, unchanged")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
@@ -73,6 +76,7 @@ public class TherapeuticLinkResource {
                 : Response.ok(view).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{linkId}")
     public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("linkId") String linkId) {
