@@ -75,6 +75,15 @@ class OpenApiIT {
             if (operation.getRequestBody() != null) {
                 errors.add("413");
             }
+            var json = operation.getRequestBody() == null || operation.getRequestBody().getContent() == null ? null
+                    : operation.getRequestBody().getContent().get("application/json");
+            if (json != null) {
+                String ref = json.getSchema() == null ? null : json.getSchema().get$ref();
+                var shape = ref == null ? null : document.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+                if (shape == null || shape.getProperties() == null || shape.getProperties().isEmpty()) {
+                    missing.add(where + ": the JSON body's fields");
+                }
+            }
             for (String status : errors) {
                 var answer = operation.getResponses().get(status);
                 if (answer == null || answer.getContent() == null || !answer.getContent().containsKey("application/problem+json")) {
@@ -92,6 +101,8 @@ class OpenApiIT {
         Operation scheme = operation(document, "/api/v1/patients/{patientRef}/medication-scheme", PathItem.HttpMethod.PUT);
         assertTrue(scheme.getResponses().keySet().containsAll(List.of("200", "201", "412", "428")), scheme.getResponses()::toString);
         assertTrue(scheme.getRequestBody().getDescription().contains("4 MiB"), "the body limit is stated");
+        assertTrue(document.getComponents().getSchemas().get("Link").getRequired().containsAll(List.of("kind", "proof")),
+                "a relationship's required fields");
     }
 
     private static Operation operation(OpenAPI document, String path, PathItem.HttpMethod method) {

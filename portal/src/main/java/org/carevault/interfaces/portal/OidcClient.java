@@ -1,12 +1,21 @@
 package org.carevault.interfaces.portal;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,24 +23,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The portal's OpenID Connect client: the authorization code flow with PKCE (S256) against the realm
  * named by {@code carevault.oidc.provider-url}, as the public client {@code carevault-portal}. The ID
- * token comes straight from the token endpoint and is still verified in full: RS256 signature against
- * the realm's published keys, issuer, audience, expiry and the nonce of this login.
+ * token comes straight from the token endpoint and is still verified in full, by Nimbus JOSE+JWT: RS256
+ * signature against the realm's published keys, issuer, audience, expiry; then the nonce of this login.
  */
 final class OidcClient {
 
@@ -50,8 +55,10 @@ final class OidcClient {
     private final String issuer;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
     private volatile JsonObject discovery;
+    private JWKSource<SecurityContext> keySource;
+    private volatile ConfigurableJWTProcessor<SecurityContext> idTokens;
+    private volatile ConfigurableJWTProcessor<SecurityContext> accessTokens;
 
     OidcClient(String issuer) {
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
@@ -104,76 +111,46 @@ final class OidcClient {
                 "post_logout_redirect_uri", postLogoutRedirectUri, "client_id", CLIENT_ID)));
     }
 
-    /** Verifies a token of this client: the ID token (audience: this client) or the access token (issued to it). */
+    /**
+     * Verifies a token of this client with Nimbus JOSE+JWT (no JWT code of the hub's own): RS256 under a key of the
+     * realm's published set (fetched and refreshed by the library), issuer, expiry (30 s of clock skew), and either
+     * the audience (the ID token: this client) or the authorized party (the access token: issued to this client).
+     */
     JsonObject verify(String jwt, boolean idToken) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length != 3) {
-            throw new OidcException("not a signed JWT");
-        }
-        JsonObject header = json(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-        if (!"RS256".equals(header.getString("alg", ""))) {
-            throw new OidcException("unexpected algorithm");
-        }
-        PublicKey key = key(header.getString("kid", ""));
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(key);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                throw new OidcException("bad signature");
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new OidcException("bad signature");
+            return json(processor(idToken).process(jwt, null).toString());
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new OidcException("token refused: " + e.getClass().getSimpleName());
         }
-        JsonObject claims = json(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        Instant now = Instant.now();
-        boolean ours = idToken ? audienceHolds(claims) : CLIENT_ID.equals(claims.getString("azp", ""));
-        if (!issuer.equals(claims.getString("iss", "")) || !ours
-                || !claims.containsKey("exp") || Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()).plus(CLOCK_SKEW)
-                        .isBefore(now)) {
-            throw new OidcException("issuer, audience or expiry");
-        }
-        return claims;
     }
 
-    private static boolean audienceHolds(JsonObject claims) {
-        JsonValue aud = claims.get("aud");
-        if (aud == null) {
-            return false;
+    private ConfigurableJWTProcessor<SecurityContext> processor(boolean idToken) {
+        ConfigurableJWTProcessor<SecurityContext> found = idToken ? idTokens : accessTokens;
+        if (found != null) {
+            return found;
         }
-        if (aud.getValueType() == JsonValue.ValueType.STRING) {
-            return CLIENT_ID.equals(claims.getString("aud"));
-        }
-        return aud.getValueType() == JsonValue.ValueType.ARRAY
-                && claims.getJsonArray("aud").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .anyMatch(s -> CLIENT_ID.equals(s.getString()));
-    }
-
-    private PublicKey key(String kid) {
-        PublicKey key = keys.get(kid);
-        if (key == null) {
-            loadKeys();
-            key = keys.get(kid);
-        }
-        if (key == null) {
-            throw new OidcException("unknown key");
-        }
-        return key;
-    }
-
-    private synchronized void loadKeys() {
-        JsonObject jwks = get(endpoint("jwks_uri"));
-        for (JsonValue value : jwks.getJsonArray("keys")) {
-            JsonObject jwk = value.asJsonObject();
-            if ("RSA".equals(jwk.getString("kty", "")) && "sig".equals(jwk.getString("use", "sig"))) {
+        synchronized (this) {
+            if (keySource == null) {
                 try {
-                    BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n")));
-                    BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")));
-                    keys.put(jwk.getString("kid", ""), KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
-                } catch (GeneralSecurityException ex) {
-                    throw new OidcException("unusable key");
+                    keySource = JWKSourceBuilder.create(URI.create(endpoint("jwks_uri")).toURL()).retrying(true).build();
+                } catch (java.net.MalformedURLException e) {
+                    throw new OidcException("the provider's key set has no usable address");
                 }
             }
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySource));
+            JWTClaimsSet exact = idToken ? new JWTClaimsSet.Builder().issuer(issuer).build()
+                    : new JWTClaimsSet.Builder().issuer(issuer).claim("azp", CLIENT_ID).build();
+            DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(idToken ? CLIENT_ID : null, exact,
+                    Set.of("sub", "exp"));
+            claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+            processor.setJWTClaimsSetVerifier(claims);
+            if (idToken) {
+                idTokens = processor;
+            } else {
+                accessTokens = processor;
+            }
+            return processor;
         }
     }
 

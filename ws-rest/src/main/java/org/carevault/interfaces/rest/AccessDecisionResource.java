@@ -12,12 +12,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
-import java.util.Set;
 import org.carevault.application.access.AccessCheckService;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.PatientViews.DecisionView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * CheckAccess: {@code POST /patients/{patientRef}/access-decisions} with
@@ -40,10 +42,12 @@ public class AccessDecisionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public DecisionView check(@PathParam("patientRef") String patientRef, JsonObject body,
+    public DecisionView check(@PathParam("patientRef") String patientRef,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.AccessCheck.class)))
+            JsonObject body,
             @HeaderParam(BREAK_THE_GLASS) String breakTheGlass) {
         PatientRef patient = PatientRef.parse(patientRef);
-        JsonInput input = JsonInput.of(body, Set.of("dataType", "operation"));
+        JsonInput input = JsonInput.of(body, RequestBodies.fields(RequestBodies.AccessCheck.class));
         return DecisionView.of(checks.check(restCaller.current(), patient, input.requiredChoice("dataType", DataType.class),
                 input.requiredChoice("operation", Operation.class), Optional.ofNullable(breakTheGlass)));
     }

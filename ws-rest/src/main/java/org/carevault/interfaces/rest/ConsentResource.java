@@ -15,13 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.Set;
 import org.carevault.application.consent.ConsentService;
 import org.carevault.application.consent.Registered;
 import org.carevault.domain.consent.PatientConsent;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.interfaces.rest.PatientViews.ConsentView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -50,9 +52,11 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Already registered: the consent as it stands")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
+    public Response put(@PathParam("patientRef") String patientRef,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Consent.class)))
+            JsonObject body) {
         PatientRef patient = PatientRef.parse(patientRef);
-        Optional<ProofType> proof = JsonInput.orEmpty(body, Set.of("proof")).choice("proof", ProofType.class);
+        Optional<ProofType> proof = JsonInput.orEmpty(body, RequestBodies.fields(RequestBodies.Consent.class)).choice("proof", ProofType.class);
         Registered<PatientConsent> registered = consents.put(restCaller.current(), patient, proof);
         return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ConsentView.of(registered.value())).build();

@@ -16,13 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.carevault.application.consent.ExclusionService;
 import org.carevault.application.consent.Registered;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.TherapeuticExclusion;
 import org.carevault.interfaces.rest.PatientViews.ExclusionView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -52,9 +54,11 @@ public class ExclusionResource {
     @APIResponse(responseCode = "200", description = "The same exclusion already exists: it, unchanged")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
+    public Response put(@PathParam("patientRef") String patientRef,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Exclusion.class)))
+            JsonObject body) {
         PatientRef patient = PatientRef.parse(patientRef);
-        JsonInput party = JsonInput.of(body, Set.of("party")).object("party", Set.of("type", "id"))
+        JsonInput party = JsonInput.of(body, RequestBodies.fields(RequestBodies.Exclusion.class)).object("party", RequestBodies.fields(RequestBodies.Party.class))
                 .orElseThrow(() -> new org.carevault.domain.CareVaultException(org.carevault.domain.ErrorCode.REQUEST_INVALID,
                         "'party' is required"));
         Registered<TherapeuticExclusion> registered = exclusions.put(restCaller.current(), patient, Parties.of(party));

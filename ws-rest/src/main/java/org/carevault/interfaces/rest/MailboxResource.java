@@ -38,6 +38,9 @@ import org.carevault.interfaces.rest.MailboxViews.MandateView;
 import org.carevault.interfaces.rest.MailboxViews.MessageView;
 import org.carevault.interfaces.rest.MailboxViews.OutOfOfficeView;
 import org.carevault.interfaces.rest.MailboxViews.SentView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -147,8 +150,10 @@ public class MailboxResource {
     @POST
     @Path("/moves")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response move(@QueryParam("box") String box, JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("ids", "folder"));
+    public Response move(@QueryParam("box") String box,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Move.class)))
+            JsonObject body) {
+        JsonInput input = JsonInput.of(body, RequestBodies.fields(RequestBodies.Move.class));
         mailbox.move(restCaller.current(), onBehalfOf(box), ids(body), input.requiredChoice("folder", Folder.class));
         return Response.noContent().build();
     }
@@ -158,8 +163,10 @@ public class MailboxResource {
     @POST
     @Path("/deletions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response delete(@QueryParam("box") String box, JsonObject body) {
-        JsonInput.of(body, Set.of("ids"));
+    public Response delete(@QueryParam("box") String box,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Deletion.class)))
+            JsonObject body) {
+        JsonInput.of(body, RequestBodies.fields(RequestBodies.Deletion.class));
         mailbox.delete(restCaller.current(), onBehalfOf(box), ids(body));
         return Response.noContent().build();
     }
@@ -176,8 +183,10 @@ public class MailboxResource {
     @POST
     @Path("/out-of-office")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response insertAbsence(JsonObject body) {
-        JsonInput input = JsonInput.of(body, Set.of("from", "until", "substitutes"));
+    public Response insertAbsence(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Absence.class)))
+            JsonObject body) {
+        JsonInput input = JsonInput.of(body, RequestBodies.fields(RequestBodies.Absence.class));
         List<BoxOwner> substitutes = new ArrayList<>();
         for (String text : strings(body, "substitutes", 5)) {
             substitutes.add(BoxOwner.parse(text));
@@ -207,8 +216,10 @@ public class MailboxResource {
     @POST
     @Path("/mandates")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response grantMandate(JsonObject body) {
-        JsonInput mandatee = JsonInput.of(body, Set.of("mandatee")).object("mandatee", Set.of("type", "id"))
+    public Response grantMandate(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Mandate.class)))
+            JsonObject body) {
+        JsonInput mandatee = JsonInput.of(body, RequestBodies.fields(RequestBodies.Mandate.class)).object("mandatee", RequestBodies.fields(RequestBodies.Party.class))
                 .orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID, "'mandatee' is required"));
         MandateView view = MandateView.of(mailbox.grantMandate(restCaller.current(),
                 Parties.of(mandatee)));

@@ -14,9 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.carevault.application.preference.Language;
 import org.carevault.application.preference.PreferenceService;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The authenticated caller: who the hub takes them for, and their own preferences. */
 @Path("/me")
@@ -24,7 +27,7 @@ import org.carevault.domain.ErrorCode;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    private static final Set<String> PREFERENCE_FIELDS = Set.of("language");
+    private static final Set<String> PREFERENCE_FIELDS = RequestBodies.fields(RequestBodies.Preferences.class);
 
     @Inject
     private RestCaller restCaller;
@@ -41,7 +44,9 @@ public class MeResource {
     @PUT
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CallerView setPreferences(JsonObject body) {
+    public CallerView setPreferences(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Preferences.class)))
+            JsonObject body) {
         Caller caller = restCaller.current();
         Language language = parseLanguage(body);
         return CallerView.of(caller, preferences.setLanguage(caller, language).language());

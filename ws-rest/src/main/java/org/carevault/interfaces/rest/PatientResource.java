@@ -9,9 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.interfaces.rest.PatientViews.PatientRefView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code POST /patients/resolve}: the one place an SSIN is sent, in the body, never in a URL; the
@@ -31,8 +33,10 @@ public class PatientResource {
     @POST
     @Path("/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PatientRefView resolve(JsonObject body) {
-        String ssin = JsonInput.of(body, Set.of("ssin")).requiredText("ssin");
+    public PatientRefView resolve(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Resolve.class)))
+            JsonObject body) {
+        String ssin = JsonInput.of(body, RequestBodies.fields(RequestBodies.Resolve.class)).requiredText("ssin");
         return new PatientRefView(directory.resolve(restCaller.current(), ssin).value());
     }
 }

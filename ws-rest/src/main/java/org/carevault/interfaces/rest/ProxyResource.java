@@ -16,12 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.carevault.application.consent.ProxyService;
 import org.carevault.application.consent.Registered;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.PatientViews.ProxyView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -52,9 +54,11 @@ public class ProxyResource {
     @APIResponse(responseCode = "200", description = "The same proxy already exists: it, unchanged")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
+    public Response put(@PathParam("patientRef") String patientRef,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Proxy.class)))
+            JsonObject body) {
         PatientRef patient = PatientRef.parse(patientRef);
-        JsonInput input = JsonInput.of(body, Set.of("ssin", "name", "patientName", "until"));
+        JsonInput input = JsonInput.of(body, RequestBodies.fields(RequestBodies.Proxy.class));
         Registered<ProxyService.View> registered = proxies.put(restCaller.current(), patient, new ProxyService.Request(
                 input.requiredText("ssin"), input.requiredText("name"), input.text("patientName"), input.instant("until")));
         ProxyView view = ProxyView.of(registered.value());

@@ -29,6 +29,9 @@ import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.domain.consent.TherapeuticLink;
 import org.carevault.interfaces.rest.PatientViews.LinkView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -42,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class TherapeuticLinkResource {
 
-    private static final Set<String> FIELDS = Set.of("kind", "proof", "party", "role", "start", "end");
+    private static final Set<String> FIELDS = RequestBodies.fields(RequestBodies.Link.class);
 
     @Inject
     private RestCaller restCaller;
@@ -62,10 +65,12 @@ public class TherapeuticLinkResource {
     @APIResponse(responseCode = "200", description = "The same relationship already exists: it, unchanged")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("patientRef") String patientRef, JsonObject body) {
+    public Response put(@PathParam("patientRef") String patientRef,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestBodies.Link.class)))
+            JsonObject body) {
         PatientRef patient = PatientRef.parse(patientRef);
         JsonInput input = JsonInput.of(body, FIELDS);
-        Optional<PartyKey> party = input.object("party", Set.of("type", "id")).map(Parties::of);
+        Optional<PartyKey> party = input.object("party", RequestBodies.fields(RequestBodies.Party.class)).map(Parties::of);
         LinkRequest request = new LinkRequest(input.requiredChoice("kind", LinkKind.class),
                 input.requiredChoice("proof", ProofType.class), party, input.choice("role", Role.class),
                 input.instant("start"), input.instant("end"));
