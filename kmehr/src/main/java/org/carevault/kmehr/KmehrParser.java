@@ -78,11 +78,19 @@ public final class KmehrParser {
     }
 
     private static XMLInputFactory factory() {
-        // The JDK's own parser, whatever StAX implementation the classpath brings (its offsets are what startOf expects).
+        return factory(true);
+    }
+
+    /**
+     * The JDK's own parser, whatever StAX implementation the classpath brings (its offsets are what startOf expects),
+     * hardened: no DTD, no external entity. Without namespaces for slices of a message whose prefixes are declared
+     * on its root ({@link SchemeLine}).
+     */
+    static XMLInputFactory factory(boolean namespaceAware) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
         return factory;
     }
 

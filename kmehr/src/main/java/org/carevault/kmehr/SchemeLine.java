@@ -12,12 +12,12 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * One line of a medication scheme as a reader shows it: the medicine as written ({@code intendedname}), the first
  * free text ({@code text}, the posology in words where the writer gave one) and the beginning ({@code beginmoment}).
- * Read from the element transactions of a message this module parsed, with the same hardening (no DTD, no entity);
+ * Read from the element transactions of a message this module parsed, with the parser's own hardening (no DTD, no entity);
  * the transaction's slice is read without namespaces, since its prefixes are declared on the message's root.
  */
 public record SchemeLine(Optional<String> medicine, Optional<String> text, Optional<String> begin) {
 
-    private static final XMLInputFactory FACTORY = factory();
+    private static final XMLInputFactory FACTORY = KmehrParser.factory(false);
 
     /** The lines of a medication scheme's elements, in order; a line that cannot be read has no fields, never dropped. */
     public static List<SchemeLine> of(KmehrMessage message) {
@@ -83,13 +83,5 @@ public record SchemeLine(Optional<String> medicine, Optional<String> text, Optio
     private static String localName(String qualified) {
         int colon = qualified.indexOf(':');
         return colon < 0 ? qualified : qualified.substring(colon + 1);
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        return factory;
     }
 }

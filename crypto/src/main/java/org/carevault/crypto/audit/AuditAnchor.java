@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.carevault.crypto.Sha256;
 import org.carevault.crypto.timestamp.TimeStampAuthority;
 import org.carevault.crypto.timestamp.TimeStamps;
 
@@ -71,13 +72,18 @@ public record AuditAnchor(List<Head> heads, byte[] timeStampToken) {
                 && MessageDigest.isEqual(head.hash(), stored.hash()));
     }
 
+    /** Whether this anchors chain 0 alone, as every anchor before the trail was split into chains did. */
+    public boolean chainZeroAlone() {
+        return heads.size() == 1 && heads.get(0).chain() == 0;
+    }
+
     /** The bytes the time-stamp covers (for one head of chain 0: its position and hash, as anchors always were). */
     public byte[] imprint() {
-        if (heads.size() == 1 && heads.get(0).chain() == 0) {
+        if (chainZeroAlone()) {
             Head head = heads.get(0);
             return ByteBuffer.allocate(Long.BYTES + 32).putLong(head.position()).put(head.hash()).array();
         }
-        MessageDigest sha256 = AuditChain.sha256();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update(LABEL);
         sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(heads.size()).array());
         for (Head head : heads) {

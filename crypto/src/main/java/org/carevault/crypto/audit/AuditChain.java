@@ -3,9 +3,9 @@ package org.carevault.crypto.audit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
+import org.carevault.crypto.Sha256;
 
 /**
  * The tamper-evident audit log's hash chain: entry n's hash is SHA-256 over a domain label, the
@@ -46,7 +46,7 @@ public final class AuditChain {
         if (previousHash.length != 32) {
             throw new IllegalArgumentException("a previous hash has 32 bytes");
         }
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update(LABEL);
         sha256.update(ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(sequence).putInt(content.length).array());
         sha256.update(previousHash);
@@ -79,13 +79,5 @@ public final class AuditChain {
             expected++;
         }
         return Optional.empty();
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required", e);
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
+import org.carevault.crypto.Sha256;
 import org.carevault.crypto.seal.SealException;
 import org.carevault.crypto.seal.Signatures;
 
@@ -39,7 +40,7 @@ public final class TimeStamps {
     public static byte[] request(byte[] data) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, sha256(data), new BigInteger(63, RANDOM));
+        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, Sha256.of(data), new BigInteger(63, RANDOM));
         try {
             return request.getEncoded();
         } catch (IOException e) {
@@ -81,7 +82,7 @@ public final class TimeStamps {
             throw new TimeStampException("the imprint uses a digest that is not allowed", null);
         }
         if (!digest.equals(TSPAlgorithms.SHA256.getId())
-                || !MessageDigest.isEqual(token.getTimeStampInfo().getMessageImprintDigest(), sha256(data))) {
+                || !MessageDigest.isEqual(token.getTimeStampInfo().getMessageImprintDigest(), Sha256.of(data))) {
             throw new TimeStampException("the token does not cover this data", null);
         }
         X509Certificate tsa = signerCertificate(token);
@@ -121,14 +122,6 @@ public final class TimeStamps {
             Signatures.validatePath(tsa, List.of(), anchors, at);
         } catch (SealException e) {
             throw new TimeStampException("the TSA is not trusted", e);
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required", e);
         }
     }
 }

@@ -76,8 +76,7 @@ public class AuditAnchorRecord {
 
     AuditAnchorRecord(long seq, AuditAnchor anchor, Instant at) {
         this.seq = seq;
-        this.headHash = HexFormat.of().formatHex(anchor.heads().size() == 1 && anchor.heads().get(0).chain() == 0
-                ? anchor.heads().get(0).hash() : anchor.imprint());
+        this.headHash = HexFormat.of().formatHex(anchor.chainZeroAlone() ? anchor.heads().get(0).hash() : anchor.imprint());
         this.token = Base64.getEncoder().encodeToString(anchor.timeStampToken());
         this.anchoredAt = at;
         anchor.heads().forEach(head -> heads.add(new HeadColumns(head)));

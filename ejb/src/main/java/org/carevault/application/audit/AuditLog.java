@@ -131,20 +131,15 @@ public class AuditLog {
         // Each stamp checked once, whatever the number of chains it covers.
         Set<AuditAnchor> stamped = Collections.newSetFromMap(new IdentityHashMap<>());
         anchors.stream().filter(this::stampHolds).forEach(stamped::add);
-        Optional<Long> first = Optional.empty();
         List<AuditHead> heads = em.createQuery("select h from AuditHead h order by h.chain", AuditHead.class).getResultList();
-        for (AuditHead head : heads) {
-            Optional<Long> untrusted = verifyChain(head, anchors, stamped);
-            if (untrusted.isPresent() && (first.isEmpty() || untrusted.get() < first.get())) {
-                first = untrusted;
-            }
-        }
+        List<Long> untrusted = new ArrayList<>();
+        heads.forEach(head -> verifyChain(head, anchors, stamped).ifPresent(untrusted::add));
         Long stray = em.createQuery("select min(e.seq) from AuditEntry e where e.chain not in :chains", Long.class)
                 .setParameter("chains", heads.stream().map(AuditHead::chain).toList()).getSingleResult();
-        if (stray != null && (first.isEmpty() || stray < first.get())) {
-            first = Optional.of(stray);
+        if (stray != null) {
+            untrusted.add(stray);
         }
-        return first;
+        return untrusted.stream().min(Long::compare);
     }
 
     private Optional<Long> verifyChain(AuditHead head, List<AuditAnchor> anchors, Set<AuditAnchor> stamped) {

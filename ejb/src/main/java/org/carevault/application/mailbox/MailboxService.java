@@ -7,27 +7,25 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.AccessControl;
 import org.carevault.application.audit.HubTimeStampAuthority;
 import org.carevault.application.mailbox.BoxEntry.Folder;
 import org.carevault.application.mailbox.BoxEntry.State;
+import org.carevault.crypto.Sha256;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.crypto.seal.SealException;
 import org.carevault.crypto.seal.Unsealer;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;
@@ -113,7 +111,7 @@ public class MailboxService {
         }
         outgoing.patient().ifPresent(patient -> access.authorize(caller, Optional.of(patient),
                 new Intent("SendMessage", DataType.MESSAGE, Operation.WRITE, Optional.empty())));
-        String digest = sha256(outgoing.sealed());
+        String digest = Sha256.hex(outgoing.sealed());
         Instant now = Instant.now();
         Optional<MailMessage> earlier = em.createQuery("select m from MailMessage m where m.sender = :box and m.publicationId = :p",
                 MailMessage.class).setParameter("box", BoxColumns.of(sender)).setParameter("p", outgoing.publicationId())
@@ -496,11 +494,4 @@ public class MailboxService {
         em.persist(new Receipt(message.id(), recipient, kind, at, token));
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

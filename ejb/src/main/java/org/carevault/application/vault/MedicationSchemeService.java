@@ -6,14 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.PatientRefs;
+import org.carevault.crypto.Sha256;
 import org.carevault.crypto.identity.Nihii;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.PartyId;
 import org.carevault.domain.VersionConflictException;
@@ -251,13 +249,8 @@ public class MedicationSchemeService {
     }
 
     private static String messageId(PatientRef patient, long version) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("carevault-scheme-message|" + patient.value() + "|" + version).getBytes(StandardCharsets.UTF_8));
-            return "carevault." + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required", e);
-        }
+        String digest = Sha256.hex(("carevault-scheme-message|" + patient.value() + "|" + version).getBytes(StandardCharsets.UTF_8));
+        return "carevault." + digest.substring(0, 32);
     }
 
     /** The caller as KMEHR's header recipient: NIHII and SSIN when known, the quality of their role, their name. */

@@ -5,8 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,9 +12,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.carevault.crypto.Sha256;
 import org.carevault.infrastructure.persistence.DatabaseProduct;
 
 /**
@@ -38,7 +36,7 @@ public class ReplayRegistry {
     /** Records the identifier until {@code expires}; true the first time, false for a replay. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean firstUse(String identifier, Instant expires) {
-        String id = sha256(identifier);
+        String id = Sha256.hex(identifier.getBytes(StandardCharsets.UTF_8));
         boolean postgres = DatabaseProduct.isPostgres(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             if (RECORDED.incrementAndGet() % PURGE_EVERY == 0) {
@@ -70,11 +68,4 @@ public class ReplayRegistry {
         }
     }
 
-    private static String sha256(String identifier) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identifier.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -80,16 +80,10 @@ class MigrationsTest {
         }
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT party_type, party_id, role, nihii, name, name_lower FROM known_professional ORDER BY party_id")) {
-            List<String> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(String.join("|", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6)));
-            }
+                Statement statement = connection.createStatement()) {
             assertEquals(List.of("NIHII|71099812|HOSPITAL|71099812|AZ Demo|az demo",
-                    "SSIN|72081012378|PHYSICIAN|12345625004|Jan Peeters|jan peeters"), found);
+                    "SSIN|72081012378|PHYSICIAN|12345625004|Jan Peeters|jan peeters"), rows(statement,
+                    "SELECT party_type, party_id, role, nihii, name, name_lower FROM known_professional ORDER BY party_id"));
         }
     }
 

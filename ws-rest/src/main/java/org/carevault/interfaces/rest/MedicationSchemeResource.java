@@ -15,9 +15,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,6 +24,7 @@ import org.carevault.application.vault.MedicationSchemeService.LatestUpdate;
 import org.carevault.application.vault.MedicationSchemeService.SchemeView;
 import org.carevault.application.vault.MedicationSchemeService.VersionInfo;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.crypto.Sha256;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.PatientRef;
@@ -124,12 +122,7 @@ public class MedicationSchemeResource {
      * states in {@code If-Match}.
      */
     static EntityTag representationTag(SchemeView view) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(view.kmehr().getBytes(StandardCharsets.UTF_8));
-            return new EntityTag(view.version() + "." + HexFormat.of().formatHex(digest, 0, 8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required", e);
-        }
+        return new EntityTag(view.version() + "." + Sha256.hex(view.kmehr().getBytes(StandardCharsets.UTF_8)).substring(0, 16));
     }
 
     private static EntityTag tag(long version) {

@@ -25,9 +25,17 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** Each body's field names, read from its record once (not on every request). */
+    private static final ClassValue<Set<String>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> body) {
+            return Arrays.stream(body.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+        }
+    };
+
     /** The field names of a body. */
     static Set<String> fields(Class<? extends Record> body) {
-        return Arrays.stream(body.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+        return FIELDS.get(body);
     }
 
     @Schema(description = "A professional (SSIN) or an organisation (NIHII)")

@@ -97,10 +97,7 @@ final class EnvelopeShape {
                 }
             }
             for (int i = 0; i < reader.getAttributeCount(); i++) {
-                String namespace = reader.getAttributeNamespace(i);
-                boolean isId = "Id".equals(reader.getAttributeLocalName(i))
-                        && (namespace == null || namespace.isEmpty() || WSU.equals(namespace));
-                if (isId && !ids.add(reader.getAttributeValue(i))) {
+                if (isId(reader, i) && !ids.add(reader.getAttributeValue(i))) {
                     return Verdict.WRAPPING;
                 }
             }
@@ -108,11 +105,16 @@ final class EnvelopeShape {
         return envelopeSeen && bodies == 1 ? Verdict.OK : Verdict.MALFORMED;
     }
 
-    /** The element's id ({@code wsu:Id} or an unqualified {@code Id}), or an empty string. */
+    /** Whether attribute {@code i} is an element id: {@code wsu:Id} or an unqualified {@code Id}. */
+    private static boolean isId(XMLStreamReader reader, int i) {
+        String namespace = reader.getAttributeNamespace(i);
+        return "Id".equals(reader.getAttributeLocalName(i)) && (namespace == null || namespace.isEmpty() || WSU.equals(namespace));
+    }
+
+    /** The element's id, or an empty string. */
     private static String idOf(XMLStreamReader reader) {
         for (int i = 0; i < reader.getAttributeCount(); i++) {
-            String namespace = reader.getAttributeNamespace(i);
-            if ("Id".equals(reader.getAttributeLocalName(i)) && (namespace == null || namespace.isEmpty() || WSU.equals(namespace))) {
+            if (isId(reader, i)) {
                 return reader.getAttributeValue(i);
             }
         }
