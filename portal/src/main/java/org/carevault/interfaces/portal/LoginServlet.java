@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Channel;
@@ -60,28 +61,31 @@ public class LoginServlet extends HttpServlet {
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         OidcClient.Pending pending = session == null ? null : (OidcClient.Pending) session.getAttribute(Portal.PENDING);
-        String code = request.getParameter("code");
-        if (pending == null || code == null || !pending.state().equals(request.getParameter("state"))) {
+        if (pending == null || request.getQueryString() == null) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         session.removeAttribute(Portal.PENDING);
         OidcClient.Login login;
         try {
-            login = Portal.oidc().complete(pending, code);
+            login = Portal.oidc().complete(pending, URI.create(request.getRequestURL() + "?" + request.getQueryString()));
         } catch (OidcClient.OidcException e) {
             LOG.warnf("CV-PORTAL-001 a login could not be completed: %s", e.getMessage());
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
+        } catch (IllegalArgumentException e) {
+            LOG.warn("CV-PORTAL-001 a login could not be completed: the callback address is malformed");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
         }
-        String ssin = login.claims().getString("ssin", null);
+        String ssin = login.ssin();
         if (!login.roles().contains("patient") || ssin == null) {
             // The portal is the patients'; professionals use their medical software.
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         Caller caller = new Caller(PartyId.person(ssin), Role.PATIENT, Optional.empty(),
-                login.claims().getString("name", ""), Channel.PORTAL);
+                login.name(), Channel.PORTAL);
         request.changeSessionId();
         session.setAttribute(Portal.CALLER, caller);
         session.setAttribute(Portal.ID_TOKEN, login.idToken());

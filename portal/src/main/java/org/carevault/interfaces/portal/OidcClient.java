@@ -7,205 +7,249 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Serializable;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.carevault.crypto.Sha256;
 
 /**
- * The portal's OpenID Connect client: the authorization code flow with PKCE (S256) against the realm
- * named by {@code carevault.oidc.provider-url}, as the public client {@code carevault-portal}. The ID
- * token comes straight from the token endpoint and is still verified in full, by Nimbus JOSE+JWT: RS256
- * signature against the realm's published keys, issuer, audience, expiry; then the nonce of this login.
+ * The portal's OpenID Connect client, as the public client {@code carevault-portal} of the realm named by
+ * {@code carevault.oidc.provider-url}: the authorization code flow with PKCE (S256). All of the protocol is the
+ * Nimbus OAuth 2.0 SDK with OpenID Connect extensions (discovery, authentication request, response parsing with the
+ * state check, token request and response, logout request) and Nimbus JOSE+JWT (ID token: RS256 under the realm's
+ * published keys, issuer, audience, expiry, nonce, {@code at_hash}; access token: RS256, issuer, issued to this client,
+ * same subject). The hub has no OAuth or JWT code of its own. WildFly's {@code elytron-oidc-client} was weighed and not
+ * taken (docs/portal.md): it has no PKCE setting and cannot take the provider URL from the server's configuration.
  */
 final class OidcClient {
 
     static final String CLIENT_ID = "carevault-portal";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final ClientID CLIENT = new ClientID(CLIENT_ID);
+    private static final int CLOCK_SKEW_SECONDS = 30;
+    private static final int CONNECT_TIMEOUT_MS = (int) Duration.ofSeconds(10).toMillis();
+    private static final int READ_TIMEOUT_MS = (int) Duration.ofSeconds(20).toMillis();
 
-    /** What a login keeps in the session between the redirect and the callback. */
-    record Pending(String state, String nonce, String verifier, String redirectUri) {
+    /** What a login keeps in the session between the redirect and the callback (plain strings: the session may travel). */
+    record Pending(String state, String nonce, String verifier, String redirectUri) implements Serializable {
     }
 
-    /** A verified login: the ID token (for logout), its claims, and the access token's realm roles. */
-    record Login(String idToken, JsonObject claims, java.util.Set<String> roles) {
+    /** A verified login: the ID token (for logout), who it is, and the access token's realm roles. */
+    record Login(String idToken, String subject, String ssin, String name, Set<String> roles) {
     }
 
-    private final String issuer;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private volatile JsonObject discovery;
-    private JWKSource<SecurityContext> keySource;
-    private volatile ConfigurableJWTProcessor<SecurityContext> idTokens;
-    private volatile ConfigurableJWTProcessor<SecurityContext> accessTokens;
+    private final Issuer issuer;
+    private volatile OIDCProviderMetadata provider;
+    private volatile IDTokenValidator idTokens;
+    private volatile DefaultJWTProcessor<SecurityContext> accessTokens;
 
     OidcClient(String issuer) {
-        this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        this.issuer = new Issuer(issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer);
     }
 
+    /** A random value for the session (CSRF token): as strong as the library's state (256 bits). */
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new State(32).getValue();
     }
 
-    /** Starts a login: the state, nonce and PKCE verifier to keep, and where to send the browser. */
+    /** Starts a login: the state, nonce and PKCE verifier to keep. */
     Pending begin(String redirectUri) {
-        return new Pending(random(), random(), random(), redirectUri);
+        return new Pending(new State(32).getValue(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri);
     }
 
+    /** Where to send the browser: the authentication request with the S256 challenge of the kept verifier. */
     URI authorizationUri(Pending pending) {
-        return URI.create(endpoint("authorization_endpoint") + "?" + form(Map.of("response_type", "code", "client_id", CLIENT_ID,
-                "redirect_uri", pending.redirectUri(), "scope", "openid", "state", pending.state(), "nonce", pending.nonce(),
-                "code_challenge", challenge(pending.verifier()), "code_challenge_method", "S256")));
+        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(OIDCScopeValue.OPENID), CLIENT,
+                URI.create(pending.redirectUri()))
+                .endpointURI(provider().getAuthorizationEndpointURI())
+                .state(new State(pending.state()))
+                .nonce(new Nonce(pending.nonce()))
+                .codeChallenge(new CodeVerifier(pending.verifier()), CodeChallengeMethod.S256)
+                .build().toURI();
     }
 
-    /** Exchanges the code (with the PKCE verifier) and verifies the ID token. */
-    Login complete(Pending pending, String code) {
-        JsonObject tokens = post(endpoint("token_endpoint"), Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", pending.redirectUri(), "client_id", CLIENT_ID, "code_verifier", pending.verifier()));
-        String idToken = tokens.getString("id_token", null);
-        if (idToken == null) {
-            throw new OidcException("no ID token");
-        }
-        JsonObject claims = verify(idToken, true);
-        if (!pending.nonce().equals(claims.getString("nonce", ""))) {
-            throw new OidcException("nonce mismatch");
-        }
-        JsonObject access = verify(tokens.getString("access_token", ""), false);
-        java.util.Set<String> roles = new java.util.HashSet<>();
-        JsonObject realmAccess = access.getJsonObject("realm_access");
-        if (realmAccess != null && realmAccess.containsKey("roles")) {
-            realmAccess.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).forEach(r -> roles.add(r.getString()));
-        }
-        if (!claims.getString("sub", "").equals(access.getString("sub", "-"))) {
-            throw new OidcException("tokens of different users");
-        }
-        return new Login(idToken, claims, roles);
-    }
-
-    /** Where to send the browser to end the Keycloak session too. */
-    URI logoutUri(String idToken, String postLogoutRedirectUri) {
-        return URI.create(endpoint("end_session_endpoint") + "?" + form(Map.of("id_token_hint", idToken,
-                "post_logout_redirect_uri", postLogoutRedirectUri, "client_id", CLIENT_ID)));
+    static String challenge(String verifier) {
+        return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue();
     }
 
     /**
-     * Verifies a token of this client with Nimbus JOSE+JWT (no JWT code of the hub's own): RS256 under a key of the
-     * realm's published set (fetched and refreshed by the library), issuer, expiry (30 s of clock skew), and either
-     * the audience (the ID token: this client) or the authorized party (the access token: issued to this client).
+     * The callback: parses the provider's answer (an error answer or a state other than this login's is refused),
+     * exchanges the code with the PKCE verifier and verifies both tokens.
      */
-    JsonObject verify(String jwt, boolean idToken) {
+    Login complete(Pending pending, URI callback) {
+        AuthenticationResponse answer;
         try {
-            return json(processor(idToken).process(jwt, null).toString());
-        } catch (ParseException | BadJOSEException | JOSEException e) {
+            answer = AuthenticationResponseParser.parse(callback);
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new OidcException("the callback is not an authentication response");
+        }
+        if (!pending.state().equals(answer.getState() == null ? null : answer.getState().getValue())) {
+            throw new OidcException("state mismatch");
+        }
+        if (answer instanceof AuthenticationErrorResponse error) {
+            throw new OidcException("the provider answered " + error.getErrorObject().getCode());
+        }
+        AuthorizationCode code = answer.toSuccessResponse().getAuthorizationCode();
+        if (code == null) {
+            throw new OidcException("no authorization code");
+        }
+        return exchange(pending, code);
+    }
+
+    private Login exchange(Pending pending, AuthorizationCode code) {
+        TokenRequest request = new TokenRequest(provider().getTokenEndpointURI(), CLIENT,
+                new AuthorizationCodeGrant(code, URI.create(pending.redirectUri()), new CodeVerifier(pending.verifier())));
+        TokenResponse response;
+        try {
+            response = OIDCTokenResponseParser.parse(send(request.toHTTPRequest()));
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new OidcException("the token answer is not OpenID Connect");
+        }
+        if (!response.indicatesSuccess()) {
+            throw new OidcException("the token endpoint answered " + ((TokenErrorResponse) response).getErrorObject().getCode());
+        }
+        OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+        JWT idToken = tokens.getOIDCTokens().getIDToken();
+        AccessToken accessToken = tokens.getOIDCTokens().getAccessToken();
+        if (idToken == null || accessToken == null) {
+            throw new OidcException("no ID token");
+        }
+        try {
+            IDTokenClaimsSet claims = idTokenValidator().validate(idToken, new Nonce(pending.nonce()));
+            if (claims.getAccessTokenHash() != null) {
+                AccessTokenValidator.validate(accessToken, (JWSAlgorithm) idToken.getHeader().getAlgorithm(),
+                        claims.getAccessTokenHash());
+            }
+            JWTClaimsSet access = accessTokenProcessor().process(accessToken.getValue(), null);
+            if (!claims.getSubject().getValue().equals(access.getSubject())) {
+                throw new OidcException("tokens of different users");
+            }
+            return new Login(idToken.serialize(), claims.getSubject().getValue(), claims.getStringClaim("ssin"),
+                    claims.getStringClaim("name") == null ? "" : claims.getStringClaim("name"), realmRoles(access));
+        } catch (BadJOSEException | JOSEException | InvalidHashException | ParseException e) {
             throw new OidcException("token refused: " + e.getClass().getSimpleName());
         }
     }
 
-    private ConfigurableJWTProcessor<SecurityContext> processor(boolean idToken) {
-        ConfigurableJWTProcessor<SecurityContext> found = idToken ? idTokens : accessTokens;
-        if (found != null) {
-            return found;
+    private static Set<String> realmRoles(JWTClaimsSet access) throws ParseException {
+        Set<String> roles = new HashSet<>();
+        Map<String, Object> realmAccess = access.getJSONObjectClaim("realm_access");
+        if (realmAccess != null && realmAccess.get("roles") instanceof List<?> list) {
+            list.forEach(role -> roles.add(String.valueOf(role)));
         }
-        synchronized (this) {
-            if (keySource == null) {
-                try {
-                    keySource = JWKSourceBuilder.create(URI.create(endpoint("jwks_uri")).toURL()).retrying(true).build();
-                } catch (java.net.MalformedURLException e) {
-                    throw new OidcException("the provider's key set has no usable address");
-                }
-            }
-            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySource));
-            JWTClaimsSet exact = idToken ? new JWTClaimsSet.Builder().issuer(issuer).build()
-                    : new JWTClaimsSet.Builder().issuer(issuer).claim("azp", CLIENT_ID).build();
-            DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(idToken ? CLIENT_ID : null, exact,
-                    Set.of("sub", "exp"));
-            claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
-            processor.setJWTClaimsSetVerifier(claims);
-            if (idToken) {
-                idTokens = processor;
-            } else {
-                accessTokens = processor;
-            }
-            return processor;
-        }
+        return roles;
     }
 
-    private String endpoint(String name) {
-        JsonObject found = discovery;
-        if (found == null) {
-            found = get(issuer + "/.well-known/openid-configuration");
-            discovery = found;
-        }
-        String value = found.getString(name, null);
-        if (value == null) {
-            throw new OidcException("the provider has no " + name);
-        }
-        return value;
-    }
-
-    static String challenge(String verifier) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(verifier.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private JsonObject get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    private JsonObject post(String url, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))));
-    }
-
-    private JsonObject send(HttpRequest.Builder request) {
+    /** Where to send the browser to end the Keycloak session too (RP-initiated logout). */
+    URI logoutUri(String idToken, String postLogoutRedirectUri) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new OidcException("the provider answered " + response.statusCode());
+            return new LogoutRequest(provider().getEndSessionEndpointURI(), JWTParser.parse(idToken), null, CLIENT,
+                    URI.create(postLogoutRedirectUri), null, null).toURI();
+        } catch (ParseException e) {
+            throw new OidcException("the session's ID token cannot be read");
+        }
+    }
+
+    /** The provider's metadata, fetched once (and again after a failure): its issuer must be the configured one. */
+    private OIDCProviderMetadata provider() {
+        OIDCProviderMetadata found = provider;
+        if (found == null) {
+            try {
+                found = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+            } catch (GeneralException | IOException e) {
+                throw new OidcException("the provider's metadata cannot be had: " + e.getClass().getSimpleName());
             }
-            return json(response.body());
+            provider = found;
+        }
+        return found;
+    }
+
+    private IDTokenValidator idTokenValidator() {
+        IDTokenValidator found = idTokens;
+        if (found == null) {
+            found = new IDTokenValidator(issuer, CLIENT, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys()), null);
+            found.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+            idTokens = found;
+        }
+        return found;
+    }
+
+    private DefaultJWTProcessor<SecurityContext> accessTokenProcessor() {
+        DefaultJWTProcessor<SecurityContext> found = accessTokens;
+        if (found == null) {
+            found = new DefaultJWTProcessor<>();
+            found.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys()));
+            DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(null,
+                    new JWTClaimsSet.Builder().issuer(issuer.getValue()).claim("azp", CLIENT_ID).build(), Set.of("sub", "exp"));
+            claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+            found.setJWTClaimsSetVerifier(claims);
+            accessTokens = found;
+        }
+        return found;
+    }
+
+    private JWKSource<SecurityContext> keySource;
+
+    /** The realm's published keys, fetched, cached and refreshed on an unknown key id by the library. */
+    private synchronized JWKSource<SecurityContext> keys() {
+        if (keySource == null) {
+            try {
+                keySource = JWKSourceBuilder.create(provider().getJWKSetURI().toURL()).retrying(true).build();
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new OidcException("the provider's key set has no usable address");
+            }
+        }
+        return keySource;
+    }
+
+    private static com.nimbusds.oauth2.sdk.http.HTTPResponse send(HTTPRequest request) {
+        request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        request.setReadTimeout(READ_TIMEOUT_MS);
+        try {
+            return request.send();
         } catch (IOException e) {
             throw new OidcException("the provider cannot be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OidcException("interrupted");
         }
-    }
-
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            throw new OidcException("not JSON");
-        }
-    }
-
-    private static String form(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     /** A login that cannot be completed (the reason is for the log; the patient sees a generic message). */

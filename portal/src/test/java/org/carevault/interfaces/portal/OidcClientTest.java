@@ -56,12 +56,14 @@ class OidcClientTest {
                 + b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())) + "\"}]}";
         String discovery = "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/auth\","
                 + "\"token_endpoint\":\"" + issuer + "/token\",\"jwks_uri\":\"" + issuer + "/certs\","
-                + "\"end_session_endpoint\":\"" + issuer + "/logout\"}";
+                + "\"end_session_endpoint\":\"" + issuer + "/logout\",\"response_types_supported\":[\"code\"],"
+                + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
         server.createContext("/realms/test/.well-known/openid-configuration", exchange -> reply(exchange, discovery));
         server.createContext("/realms/test/certs", exchange -> reply(exchange, jwks));
         server.createContext("/realms/test/token", exchange -> {
             LAST_TOKEN_REQUEST.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            reply(exchange, "{\"id_token\":\"" + ID_TOKEN.get() + "\",\"access_token\":\"" + ACCESS_TOKEN.get() + "\"}");
+            reply(exchange, "{\"id_token\":\"" + ID_TOKEN.get() + "\",\"access_token\":\"" + ACCESS_TOKEN.get()
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
         });
         server.start();
     }
@@ -72,6 +74,7 @@ class OidcClientTest {
 
     private static void reply(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -93,14 +96,14 @@ class OidcClientTest {
     }
 
     private static String claims(String iss, String aud, long exp, String nonce) {
-        return "{\"iss\":\"" + iss + "\",\"aud\":\"" + aud + "\",\"azp\":\"carevault-portal\",\"sub\":\"u1\",\"exp\":" + exp
+        return "{\"iss\":\"" + iss + "\",\"aud\":\"" + aud + "\",\"azp\":\"carevault-portal\",\"sub\":\"u1\",\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + exp
                 + ",\"nonce\":\"" + nonce + "\",\"ssin\":\"55032001180\",\"realm_access\":{\"roles\":[\"patient\"]}}";
     }
 
     private static OidcClient.Login login(String idToken, OidcClient client, OidcClient.Pending pending) throws Exception {
         ID_TOKEN.set(idToken);
         ACCESS_TOKEN.set(jwt(PROVIDER, "RS256", claims(issuer, "carevault-api", Instant.now().getEpochSecond() + 300, "")));
-        return client.complete(pending, "the-code");
+        return client.complete(pending, URI.create(pending.redirectUri() + "?code=the-code&state=" + pending.state()));
     }
 
     @Test
@@ -114,7 +117,8 @@ class OidcClientTest {
 
         OidcClient.Login login = login(jwt(PROVIDER, "RS256", claims(issuer, "carevault-portal",
                 Instant.now().getEpochSecond() + 300, pending.nonce())), client, pending);
-        assertEquals("55032001180", login.claims().getString("ssin"));
+        assertEquals("55032001180", login.ssin());
+        assertEquals("u1", login.subject());
         assertTrue(login.roles().contains("patient"));
         assertTrue(LAST_TOKEN_REQUEST.get().contains("code_verifier=" + pending.verifier()), "the verifier goes to the token endpoint");
     }
@@ -136,5 +140,36 @@ class OidcClientTest {
         for (Map.Entry<String, String> token : bad.entrySet()) {
             assertThrows(OidcClient.OidcException.class, () -> login(token.getValue(), client, pending), token.getKey());
         }
+    }
+
+    @Test
+    void aCallbackOfAnotherLoginOrAnErrorAnswerIsRefusedBeforeAnyExchange() throws Exception {
+        OidcClient client = new OidcClient(issuer);
+        OidcClient.Pending pending = client.begin("http://localhost/portal/callback");
+        ID_TOKEN.set(jwt(PROVIDER, "RS256", claims(issuer, "carevault-portal", Instant.now().getEpochSecond() + 300,
+                pending.nonce())));
+        ACCESS_TOKEN.set(jwt(PROVIDER, "RS256", claims(issuer, "carevault-api", Instant.now().getEpochSecond() + 300, "")));
+        LAST_TOKEN_REQUEST.set(null);
+        Map<String, String> bad = Map.of(
+                "other state", "?code=the-code&state=" + client.begin("http://localhost/portal/callback").state(),
+                "no state", "?code=the-code",
+                "refused by the patient", "?error=access_denied&state=" + pending.state(),
+                "no code", "?state=" + pending.state());
+        for (Map.Entry<String, String> callback : bad.entrySet()) {
+            assertThrows(OidcClient.OidcException.class,
+                    () -> client.complete(pending, URI.create(pending.redirectUri() + callback.getValue())), callback.getKey());
+        }
+        assertEquals(null, LAST_TOKEN_REQUEST.get(), "no code was exchanged");
+    }
+
+    @Test
+    void theLogoutRequestNamesTheSessionAndWhereToComeBack() throws Exception {
+        OidcClient client = new OidcClient(issuer);
+        String idToken = jwt(PROVIDER, "RS256", claims(issuer, "carevault-portal", Instant.now().getEpochSecond() + 300, "n"));
+        URI logout = client.logoutUri(idToken, "http://localhost/portal/logged-out?lang=nl");
+        assertTrue(logout.toString().startsWith(issuer + "/logout?"));
+        assertTrue(logout.getQuery().contains("id_token_hint=" + idToken), logout.toString());
+        assertTrue(logout.getQuery().contains("post_logout_redirect_uri=http://localhost/portal/logged-out?lang=nl"), logout.toString());
+        assertTrue(logout.getQuery().contains("client_id=carevault-portal"), logout.toString());
     }
 }
