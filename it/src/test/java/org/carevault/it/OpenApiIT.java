@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * WildFly serves the REST API's OpenAPI document: it documents every endpoint the adapter has, it is a valid OpenAPI
  * 3 document for a maintained parser and validator (swagger-parser), and it tells an integrator what each operation
- * answers — an operationId and a tag, the problem document of every error, the body limits, created and no-content
- * answers where an operation gives them.
+ * answers — an operationId, a summary and a description, a tag declared with its description, a description of every
+ * parameter, the problem document of every error, the body limits, created and no-content answers where an operation
+ * gives them — and what the API is (info with a description and a contact, a server), as Spectral's {@code oas} rules
+ * ask of a document.
  */
 class OpenApiIT {
 
@@ -63,6 +65,10 @@ class OpenApiIT {
         assertTrue(document.getComponents().getSchemas().get("Problem").getRequired().contains("code"));
         Set<String> ids = new HashSet<>();
         List<String> missing = new ArrayList<>();
+        assertTrue(!blank(document.getInfo().getDescription()) && document.getInfo().getContact() != null, "info says what this is");
+        assertTrue(document.getServers() != null && !document.getServers().isEmpty(), "servers");
+        Set<String> declaredTags = new HashSet<>();
+        document.getTags().stream().filter(t -> !blank(t.getDescription())).forEach(t -> declaredTags.add(t.getName()));
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             String where = method + " " + path;
             if (operation.getOperationId() == null || !ids.add(operation.getOperationId())) {
@@ -70,6 +76,15 @@ class OpenApiIT {
             }
             if (operation.getTags() == null || operation.getTags().isEmpty()) {
                 missing.add(where + ": a tag");
+            } else if (!declaredTags.containsAll(operation.getTags())) {
+                missing.add(where + ": its tag declared with a description");
+            }
+            if (blank(operation.getSummary()) || blank(operation.getDescription())) {
+                missing.add(where + ": a summary and a description");
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> blank(p.getDescription()))
+                        .forEach(p -> missing.add(where + ": a description of " + p.getName()));
             }
             List<String> errors = new ArrayList<>(List.of("400", "401", "403", "404", "406", "415", "500"));
             if (operation.getRequestBody() != null) {
@@ -103,6 +118,10 @@ class OpenApiIT {
         assertTrue(scheme.getRequestBody().getDescription().contains("4 MiB"), "the body limit is stated");
         assertTrue(document.getComponents().getSchemas().get("Link").getRequired().containsAll(List.of("kind", "proof")),
                 "a relationship's required fields");
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static Operation operation(OpenAPI document, String path, PathItem.HttpMethod method) {

@@ -40,6 +40,8 @@ public class AccessDecisionResource {
     @EJB
     private AccessCheckService checks;
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Check access (CheckAccess)",
+            description = "Asks the decision point whether the caller may perform an operation on a data type of this patient, without touching the data: 200 with the permit and its basis, or the refusal as a coded problem. With X-Break-The-Glass: <reason> (10 to 200 characters) the check is an emergency access. Every decision, refusals too, is written to the patient's audit trail.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public DecisionView check(@PathParam("patientRef") String patientRef,

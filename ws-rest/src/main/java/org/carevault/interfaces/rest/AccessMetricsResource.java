@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.AccessMetrics;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /admin/access-metrics}: the decision point's counters since start (operators only). */
 @Path("/admin/access-metrics")
@@ -22,6 +23,8 @@ public class AccessMetricsResource {
     @EJB
     private AccessControl access;
 
+    @Operation(summary = "Decision point counters",
+            description = "Operators only: the decision point's counters since this node started: decisions and their mean time, cache hits and database loads.")
     @GET
     public AccessMetrics.Snapshot metrics() {
         return access.metrics(restCaller.current());

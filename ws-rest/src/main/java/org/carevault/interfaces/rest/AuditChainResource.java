@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.carevault.application.audit.AuditChainService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /admin/audit-chain}: the operator's verification of the whole audit chain,
@@ -30,6 +31,8 @@ public class AuditChainResource {
     @EJB
     private AuditChainService chain;
 
+    @Operation(summary = "Verify the audit trail",
+            description = "Operators only: checks every audit chain (links, positions, heads, anchors) and answers intact, or the lowest sequence number that can no longer be trusted.")
     @GET
     public Verification verify() {
         Optional<Long> broken = chain.verify(restCaller.current());

@@ -22,6 +22,7 @@ import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.PatientViews.AuditEntryView;
 import org.carevault.interfaces.rest.PatientViews.AuditTrailView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * GetPatientAuditTrail: {@code GET /patients/{patientRef}/audit-trail?from=&to=&partyType=&partyId=&breakTheGlass=&before=&offset=&limit=},
@@ -41,6 +42,8 @@ public class AuditTrailResource {
     @EJB
     private AuditTrailService trails;
 
+    @Operation(summary = "Read the patient's audit trail (GetPatientAuditTrail)",
+            description = "Every access decision about the patient, refusals too, newest first; for the patient, their proxy or an operator. Filters: from/to (RFC 3339 UTC), partyType (SSIN or NIHII) with partyId, breakTheGlass=true for the emergency accesses only. A full page names nextBefore: ask the next page with before=nextBefore and the same filters (reading the trail adds to it, so offset paging would shift; offset still works for a first page). limit is at most 500.")
     @GET
     public AuditTrailView trail(@PathParam("patientRef") String patientRef, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("partyType") String partyType, @QueryParam("partyId") String partyId,

@@ -21,6 +21,7 @@ import org.carevault.domain.consent.PatientConsent;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.interfaces.rest.PatientViews.ConsentView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -42,12 +43,16 @@ public class ConsentResource {
     @EJB
     private ConsentService consents;
 
+    @Operation(summary = "Read the patient's consent (GetPatientConsent)",
+            description = "The patient's informed consent to the exchange of their data: given since when, or none.")
     @GET
     public ConsentView get(@PathParam("patientRef") String patientRef) {
         PatientRef patient = PatientRef.parse(patientRef);
         return consents.get(restCaller.current(), patient).map(ConsentView::of).orElse(ConsentView.none(patient.value()));
     }
 
+    @Operation(summary = "Register the patient's consent (PutPatientConsent)",
+            description = "By the patient, or by a professional who states how the patient confirmed it (proof: EID_READING, …). 201 when given now, 200 when it already was.")
     @APIResponse(responseCode = "201", description = "Registered: the patient's consent")
     @APIResponse(responseCode = "200", description = "Already registered: the consent as it stands")
     @PUT
@@ -62,6 +67,8 @@ public class ConsentResource {
                 .entity(ConsentView.of(registered.value())).build();
     }
 
+    @Operation(summary = "Withdraw the patient's consent (RevokePatientConsent)",
+            description = "From then on no professional reads the patient's data except by break-the-glass. A professional states the proof with ?proof=.")
     @DELETE
     public ConsentView revoke(@PathParam("patientRef") String patientRef, @QueryParam("proof") String proof) {
         PatientRef patient = PatientRef.parse(patientRef);

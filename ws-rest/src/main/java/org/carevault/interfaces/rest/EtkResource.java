@@ -22,6 +22,7 @@ import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
 import org.carevault.interfaces.rest.MailboxViews.EtkView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -43,6 +44,8 @@ public class EtkResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "Publish one's encryption token",
+            description = "The body is the DER bytes of the caller's encryption token (ETK): a certificate of the caller's own identity, valid now. 201 with its id; senders seal messages to it.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
@@ -51,6 +54,8 @@ public class EtkResource {
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
+    @Operation(summary = "Find a box's encryption tokens (GetEtk)",
+            description = "The tokens usable now for the box named by ?box=TYPE:ID:QUALITY, so that a sender can seal a message the hub cannot read.")
     @GET
     public List<EtkView> lookup(@Parameter(required = true, description = "The box (its owner) whose encryption tokens are wanted")
             @QueryParam("box") String box) {
@@ -61,6 +66,8 @@ public class EtkResource {
         return directory.lookup(BoxOwner.parse(box)).stream().map(EtkView::of).toList();
     }
 
+    @Operation(summary = "Revoke one's encryption token",
+            description = "Only the token's owner; the token is no longer given to senders.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")

@@ -22,6 +22,7 @@ import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.TherapeuticExclusion;
 import org.carevault.interfaces.rest.PatientViews.ExclusionView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -45,11 +46,15 @@ public class ExclusionResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "List the patient's exclusions",
+            description = "The care providers and organisations the patient has excluded from their data.")
     @GET
     public List<ExclusionView> list(@PathParam("patientRef") String patientRef) {
         return exclusions.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(ExclusionView::of).toList();
     }
 
+    @Operation(summary = "Exclude a care provider or organisation",
+            description = "By the patient: {\"party\": {\"type\": \"SSIN\"|\"NIHII\", \"id\": \"…\"}}. The excluded party is refused from then on, even with a therapeutic relationship (break-the-glass excepted). 201, or 200 when already excluded.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @APIResponse(responseCode = "200", description = "The same exclusion already exists: it, unchanged")
     @POST
@@ -68,6 +73,8 @@ public class ExclusionResource {
                 : Response.ok(view).build();
     }
 
+    @Operation(summary = "Lift an exclusion",
+            description = "By the patient.")
     @APIResponse(responseCode = "204", description = "Lifted")
     @DELETE
     @Path("/{exclusionId}")

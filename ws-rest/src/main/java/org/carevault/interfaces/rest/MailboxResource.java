@@ -38,6 +38,7 @@ import org.carevault.interfaces.rest.MailboxViews.MandateView;
 import org.carevault.interfaces.rest.MailboxViews.MessageView;
 import org.carevault.interfaces.rest.MailboxViews.OutOfOfficeView;
 import org.carevault.interfaces.rest.MailboxViews.SentView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -64,6 +65,8 @@ public class MailboxResource {
     private UriInfo uri;
 
     /** getBoxInfo. */
+    @Operation(summary = "Box information (getBoxInfo)",
+            description = "The size and number of messages of the caller's box, or of the box named by ?box= whose owner gave the caller a mandate.")
     @GET
     public BoxInfoView info(@QueryParam("box") String box) {
         return BoxInfoView.of(mailbox.boxInfo(restCaller.current(), onBehalfOf(box)));
@@ -73,6 +76,8 @@ public class MailboxResource {
      * sendMessage: {@code ?publicationId=…&to=TYPE:ID:QUALITY (repeated)&important=&receipt=received|read
      * (repeated)&patient=<patientRef>&inReplyTo=<message id>}, body the sealed message. 201, or 200 when the publication id was sent before.
      */
+    @Operation(summary = "Send a message (sendMessage)",
+            description = "The body is the message sealed end to end (CMS) to each recipient's encryption token: the hub never sees the plaintext. Routing in the query: publicationId (the sender's idempotency key), to=TYPE:ID:QUALITY (repeated), important, receipt=received|read (repeated), patient=<patientRef>, inReplyTo. A recipient who is out of office has the message copied to their substitutes. 201, or 200 when the publicationId was sent before.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @APIResponse(responseCode = "200", description = "Sent before with this publicationId: the same message, not sent twice")
     @APIResponse(responseCode = "409", description = "This publicationId was used for another message (CV-MAIL-008)")
@@ -97,6 +102,8 @@ public class MailboxResource {
     }
 
     /** getMessagesList. */
+    @Operation(summary = "List messages (getMessagesList)",
+            description = "The messages of one folder (INBOX, SENTBOX, BININBOX, BINSENTBOX), newest first, metadata only.")
     @GET
     @Path("/messages")
     public List<MessageView> list(@QueryParam("box") String box, @QueryParam("folder") @DefaultValue("INBOX") String folder,
@@ -106,6 +113,8 @@ public class MailboxResource {
     }
 
     /** The message's routing data (no receipt). */
+    @Operation(summary = "A message's routing data",
+            description = "Sender, recipients, dates and flags of one message of the box; not its content, and no receipt.")
     @GET
     @Path("/messages/{id}")
     public MessageView get(@QueryParam("box") String box, @PathParam("id") String id) {
@@ -113,6 +122,8 @@ public class MailboxResource {
     }
 
     /** getFullMessage: the sealed bytes (a recipient's first fetch is the RECEIVED receipt). */
+    @Operation(summary = "A message's sealed content (getFullMessage)",
+            description = "The sealed bytes as sent; a recipient's first fetch records the RECEIVED receipt.")
     @GET
     @Path("/messages/{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
@@ -121,6 +132,8 @@ public class MailboxResource {
     }
 
     /** The recipient's software unsealed and showed the message: the READ receipt. */
+    @Operation(summary = "Mark a message as read",
+            description = "The recipient's software unsealed and showed the message: records the READ receipt when the sender asked for it.")
     @APIResponse(responseCode = "204", description = "Marked as read")
     @POST
     @Path("/messages/{id}/read")
@@ -130,6 +143,8 @@ public class MailboxResource {
     }
 
     /** getMessageHistory: the conversation, oldest first, as far as the caller's box holds it. */
+    @Operation(summary = "A conversation (getMessageHistory)",
+            description = "The messages of the conversation this message belongs to, oldest first, as far as the box holds them.")
     @GET
     @Path("/messages/{id}/history")
     public List<MessageView> history(@QueryParam("box") String box, @PathParam("id") String id) {
@@ -137,6 +152,8 @@ public class MailboxResource {
     }
 
     /** getMessageAcknowledgmentsStatus (the sender only). */
+    @Operation(summary = "Receipts of a message (getMessageAcknowledgmentsStatus)",
+            description = "For the sender only: per recipient, when the message was received and read.")
     @GET
     @Path("/messages/{id}/acknowledgements")
     public List<AcknowledgementView> acknowledgements(@QueryParam("box") String box, @PathParam("id") String id) {
@@ -146,6 +163,8 @@ public class MailboxResource {
     }
 
     /** moveMessage: {@code {"ids": [...], "folder": "BININBOX"}}. */
+    @Operation(summary = "Move messages (moveMessage)",
+            description = "{\"ids\": [...], \"folder\": \"BININBOX\"}: at most 100 messages of the box to another folder of the same side.")
     @APIResponse(responseCode = "204", description = "Moved")
     @POST
     @Path("/moves")
@@ -159,6 +178,8 @@ public class MailboxResource {
     }
 
     /** deleteMessage: {@code {"ids": [...]}} (to the bin; from the bin, gone). */
+    @Operation(summary = "Delete messages (deleteMessage)",
+            description = "{\"ids\": [...]}: to the bin; from the bin, gone for good.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @POST
     @Path("/deletions")
@@ -172,6 +193,8 @@ public class MailboxResource {
     }
 
     /** getOoOList. */
+    @Operation(summary = "List one's out-of-office periods (getOoOList)",
+            description = "The caller's periods of absence and their substitutes.")
     @GET
     @Path("/out-of-office")
     public List<OutOfOfficeView> absences() {
@@ -179,6 +202,8 @@ public class MailboxResource {
     }
 
     /** insertOoO: {@code {"from": "…", "until": "…", "substitutes": ["TYPE:ID:QUALITY", …]}}. */
+    @Operation(summary = "Declare an absence (insertOoO)",
+            description = "{\"from\": \"…\", \"until\": \"…\", \"substitutes\": [\"TYPE:ID:QUALITY\", …]}: during the period, messages to the caller are also delivered to the substitutes (at most 5).")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Path("/out-of-office")
@@ -197,6 +222,8 @@ public class MailboxResource {
     }
 
     /** deleteOoO. */
+    @Operation(summary = "Delete an absence (deleteOoO)",
+            description = "Ends forwarding to the substitutes for that period.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("/out-of-office/{id}")
@@ -206,12 +233,16 @@ public class MailboxResource {
     }
 
     /** Mandates: {@code GET} (granted by this box, and held by the caller), {@code POST {"mandatee": {"type", "id"}}}. */
+    @Operation(summary = "List mandates",
+            description = "The mandates this box granted, and those the caller holds for other boxes.")
     @GET
     @Path("/mandates")
     public List<MandateView> mandates() {
         return mailbox.mandates(restCaller.current()).stream().map(MandateView::of).toList();
     }
 
+    @Operation(summary = "Grant a mandate",
+            description = "{\"mandatee\": {\"type\": \"SSIN\"|\"NIHII\", \"id\": \"…\"}}: the mandatee may then consult this box with ?box=.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Path("/mandates")
@@ -226,6 +257,8 @@ public class MailboxResource {
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
+    @Operation(summary = "Revoke a mandate",
+            description = "By the box owner; the mandatee's next call for the box is refused.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/mandates/{id}")

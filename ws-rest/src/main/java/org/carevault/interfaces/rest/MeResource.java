@@ -17,6 +17,7 @@ import org.carevault.application.preference.PreferenceService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,12 +36,16 @@ public class MeResource {
     @Inject
     private PreferenceService preferences;
 
+    @Operation(summary = "Who am I",
+            description = "The caller as the hub takes them from the token: identity, role, organisation, and their preferences.")
     @GET
     public CallerView me() {
         Caller caller = restCaller.current();
         return CallerView.of(caller, preferences.find(caller));
     }
 
+    @Operation(summary = "Set one's preferences",
+            description = "{\"language\": \"nl\"|\"fr\"|\"de\"|\"en\"}: the language of the caller's messages and notices. Touches no patient data.")
     @PUT
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)

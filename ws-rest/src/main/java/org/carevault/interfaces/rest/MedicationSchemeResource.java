@@ -28,6 +28,7 @@ import org.carevault.crypto.Sha256;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.PatientRef;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -50,6 +51,8 @@ public class MedicationSchemeResource {
     @EJB
     private MedicationSchemeService schemes;
 
+    @Operation(summary = "Read the medication scheme (GetTransactionSet)",
+            description = "The patient's current medication scheme as KMEHR 1.43, with the header's recipient being the caller. ETag \"n.d\": version n and a digest of the bytes (a version reads the same each time for the same caller). X-Break-The-Glass: <reason> for an emergency read.")
     @GET
     @Produces(MediaType.APPLICATION_XML)
     public Response get(@PathParam("patientRef") String patientRef,
@@ -59,6 +62,8 @@ public class MedicationSchemeResource {
         return xml(view, Response.Status.OK);
     }
 
+    @Operation(summary = "Write the medication scheme (PutTransactionSet)",
+            description = "A whole new version as KMEHR: If-Match with the version it is based on (\"0\" for a first scheme, or the ETag read) is required, so that no update is lost: 412 with the current version when another was written since, 428 without If-Match. 201 for the first version, 200 for the next; the new ETag in the answer.")
     @APIResponse(responseCode = "201", description = "The first version, with its ETag")
     @APIResponse(responseCode = "200", description = "The next version, with its ETag")
     @APIResponse(responseCode = "412", description = "Stale: another version was written since the one in If-Match; currentVersion in the problem (CV-VAULT-001)")
@@ -75,6 +80,8 @@ public class MedicationSchemeResource {
         return xml(view, view.version() == 1 ? Response.Status.CREATED : Response.Status.OK);
     }
 
+    @Operation(summary = "When the scheme last changed (GetLatestUpdate)",
+            description = "The current version and when it was written: cheap to poll before reading the whole scheme.")
     @GET
     @Path("/latest-update")
     @Produces(MediaType.APPLICATION_JSON)
@@ -85,6 +92,8 @@ public class MedicationSchemeResource {
         return Response.ok(latest).tag(tag(latest.version())).build();
     }
 
+    @Operation(summary = "List the scheme's versions",
+            description = "Every version, newest first: number, time, author and channel.")
     @GET
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
@@ -93,6 +102,8 @@ public class MedicationSchemeResource {
         return schemes.history(restCaller.current(), PatientRef.parse(patientRef), Optional.ofNullable(breakTheGlass));
     }
 
+    @Operation(summary = "Read one version",
+            description = "The KMEHR of version n as it was written, rendered for the caller (deterministic, with its own ETag).")
     @GET
     @Path("/versions/{version}")
     @Produces(MediaType.APPLICATION_XML)
@@ -102,6 +113,8 @@ public class MedicationSchemeResource {
                 Optional.ofNullable(breakTheGlass)), Response.Status.OK);
     }
 
+    @Operation(summary = "Compare two versions",
+            description = "?from=&to=: the ids of the medication lines added, changed and removed between two versions.")
     @GET
     @Path("/diff")
     @Produces(MediaType.APPLICATION_JSON)

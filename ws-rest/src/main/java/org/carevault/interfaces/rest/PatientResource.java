@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.interfaces.rest.PatientViews.PatientRefView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -30,6 +31,8 @@ public class PatientResource {
     @EJB
     private PatientDirectory directory;
 
+    @Operation(summary = "Resolve a patient",
+            description = "{\"ssin\": \"…\"}: the patient reference (patientRef) used in every other path, so that an SSIN never travels in a URL or a log.")
     @POST
     @Path("/resolve")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import org.carevault.application.consent.Registered;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.PatientViews.ProxyView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -45,11 +46,15 @@ public class ProxyResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "List the patient's proxies",
+            description = "Active and revoked proxies (with revokedAt) of the patient.")
     @GET
     public List<ProxyView> list(@PathParam("patientRef") String patientRef) {
         return proxies.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(ProxyView::of).toList();
     }
 
+    @Operation(summary = "Appoint a proxy",
+            description = "{\"ssin\": \"…\", \"name\": \"…\", \"patientName\": \"…\", \"until\": \"…\"}: by the patient (an appointed proxy) or by an operator (a legal representative, patientName required). The proxy may then act for the patient in the portal and the API. 201, or 200 when already active.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @APIResponse(responseCode = "200", description = "The same proxy already exists: it, unchanged")
     @POST
@@ -67,6 +72,8 @@ public class ProxyResource {
                 : Response.ok(view).build();
     }
 
+    @Operation(summary = "Revoke a proxy",
+            description = "By the patient or an operator; the proxy's next request is refused.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{proxyId}")

@@ -21,6 +21,7 @@ import org.carevault.application.vault.SumehrService.Entry;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -41,6 +42,8 @@ public class SumehrResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "Push a Sumehr (PutTransaction)",
+            description = "The summarised electronic health record as KMEHR, by its author; 201 with Location and the metadata. The newest active one is the latest.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @POST
     @Consumes(MediaType.APPLICATION_XML)
@@ -52,6 +55,8 @@ public class SumehrResource {
         return Response.created(uri.getAbsolutePathBuilder().path(entry.id().toString()).build()).entity(entry).build();
     }
 
+    @Operation(summary = "List the patient's Sumehrs (GetTransactionList)",
+            description = "Metadata only, newest first; latest marks the newest active one.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Entry> list(@PathParam("patientRef") String patientRef,
@@ -59,6 +64,8 @@ public class SumehrResource {
         return sumehrs.list(restCaller.current(), PatientRef.parse(patientRef), Optional.ofNullable(breakTheGlass));
     }
 
+    @Operation(summary = "Read a Sumehr (GetTransaction)",
+            description = "The KMEHR exactly as pushed.")
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_XML)
@@ -69,6 +76,8 @@ public class SumehrResource {
         return Response.ok(kmehr, MediaType.APPLICATION_XML + ";charset=UTF-8").build();
     }
 
+    @Operation(summary = "Revoke a Sumehr (RevokeTransaction)",
+            description = "By its author: it is no longer listed as active.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")

@@ -29,6 +29,7 @@ import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.ProofType;
 import org.carevault.domain.consent.TherapeuticLink;
 import org.carevault.interfaces.rest.PatientViews.LinkView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -56,11 +57,15 @@ public class TherapeuticLinkResource {
     @Context
     private UriInfo uri;
 
+    @Operation(summary = "List therapeutic relationships (GetTherapeuticLink)",
+            description = "Current relationships: all of them for the patient, only the caller's own for a professional or hospital.")
     @GET
     public List<LinkView> list(@PathParam("patientRef") String patientRef) {
         return links.list(restCaller.current(), PatientRef.parse(patientRef)).stream().map(LinkView::of).toList();
     }
 
+    @Operation(summary = "Register a therapeutic relationship (PutTherapeuticLink)",
+            description = "{\"kind\": \"REGULAR\", \"proof\": \"EID_READING\", \"start\"?, \"end\"?} for the caller's own relationship; a patient adds \"party\": {\"type\", \"id\"} and \"role\". A relationship lasts as long as its kind allows, or until end. 201 with Location, or 200 with the existing one.")
     @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
     @APIResponse(responseCode = "200", description = "The same relationship already exists: it, unchanged")
     @POST
@@ -81,6 +86,8 @@ public class TherapeuticLinkResource {
                 : Response.ok(view).build();
     }
 
+    @Operation(summary = "End a therapeutic relationship (RevokeTherapeuticLink)",
+            description = "The patient can end any of their relationships, a professional its own.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{linkId}")
