@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -44,13 +45,13 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -78,10 +79,13 @@ final class OidcClient {
     record Login(String idToken, String subject, String ssin, String name, Set<String> roles) {
     }
 
+    /** The provider as the client uses it: its metadata, and the verifiers of its two tokens over its published keys. */
+    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator idTokens,
+            DefaultJWTProcessor<SecurityContext> accessTokens) {
+    }
+
     private final Issuer issuer;
-    private volatile OIDCProviderMetadata provider;
-    private volatile IDTokenValidator idTokens;
-    private volatile DefaultJWTProcessor<SecurityContext> accessTokens;
+    private volatile Provider provider;
 
     OidcClient(String issuer) {
         this.issuer = new Issuer(issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer);
@@ -94,14 +98,14 @@ final class OidcClient {
 
     /** Starts a login: the state, nonce and PKCE verifier to keep. */
     Pending begin(String redirectUri) {
-        return new Pending(new State(32).getValue(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri);
+        return new Pending(random(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri);
     }
 
     /** Where to send the browser: the authentication request with the S256 challenge of the kept verifier. */
     URI authorizationUri(Pending pending) {
         return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(OIDCScopeValue.OPENID), CLIENT,
                 URI.create(pending.redirectUri()))
-                .endpointURI(provider().getAuthorizationEndpointURI())
+                .endpointURI(provider().metadata().getAuthorizationEndpointURI())
                 .state(new State(pending.state()))
                 .nonce(new Nonce(pending.nonce()))
                 .codeChallenge(new CodeVerifier(pending.verifier()), CodeChallengeMethod.S256)
@@ -137,7 +141,7 @@ final class OidcClient {
     }
 
     private Login exchange(Pending pending, AuthorizationCode code) {
-        TokenRequest request = new TokenRequest(provider().getTokenEndpointURI(), CLIENT,
+        TokenRequest request = new TokenRequest(provider().metadata().getTokenEndpointURI(), CLIENT,
                 new AuthorizationCodeGrant(code, URI.create(pending.redirectUri()), new CodeVerifier(pending.verifier())));
         TokenResponse response;
         try {
@@ -155,17 +159,17 @@ final class OidcClient {
             throw new OidcException("no ID token");
         }
         try {
-            IDTokenClaimsSet claims = idTokenValidator().validate(idToken, new Nonce(pending.nonce()));
+            IDTokenClaimsSet claims = provider().idTokens().validate(idToken, new Nonce(pending.nonce()));
             if (claims.getAccessTokenHash() != null) {
                 AccessTokenValidator.validate(accessToken, (JWSAlgorithm) idToken.getHeader().getAlgorithm(),
                         claims.getAccessTokenHash());
             }
-            JWTClaimsSet access = accessTokenProcessor().process(accessToken.getValue(), null);
+            JWTClaimsSet access = provider().accessTokens().process(accessToken.getValue(), null);
             if (!claims.getSubject().getValue().equals(access.getSubject())) {
                 throw new OidcException("tokens of different users");
             }
             return new Login(idToken.serialize(), claims.getSubject().getValue(), claims.getStringClaim("ssin"),
-                    claims.getStringClaim("name") == null ? "" : claims.getStringClaim("name"), realmRoles(access));
+                    Objects.requireNonNullElse(claims.getStringClaim("name"), ""), realmRoles(access));
         } catch (BadJOSEException | JOSEException | InvalidHashException | ParseException e) {
             throw new OidcException("token refused: " + e.getClass().getSimpleName());
         }
@@ -183,66 +187,51 @@ final class OidcClient {
     /** Where to send the browser to end the Keycloak session too (RP-initiated logout). */
     URI logoutUri(String idToken, String postLogoutRedirectUri) {
         try {
-            return new LogoutRequest(provider().getEndSessionEndpointURI(), JWTParser.parse(idToken), null, CLIENT,
+            return new LogoutRequest(provider().metadata().getEndSessionEndpointURI(), JWTParser.parse(idToken), null, CLIENT,
                     URI.create(postLogoutRedirectUri), null, null).toURI();
         } catch (ParseException e) {
             throw new OidcException("the session's ID token cannot be read");
         }
     }
 
-    /** The provider's metadata, fetched once (and again after a failure): its issuer must be the configured one. */
-    private OIDCProviderMetadata provider() {
-        OIDCProviderMetadata found = provider;
-        if (found == null) {
-            try {
-                found = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
-            } catch (GeneralException | IOException e) {
-                throw new OidcException("the provider's metadata cannot be had: " + e.getClass().getSimpleName());
+    /**
+     * The provider, resolved once (and again after a failure): its metadata (whose issuer must be the configured one),
+     * its published keys (fetched, cached and refreshed on an unknown key id by the library), and over them the ID token
+     * validator (issuer, audience, expiry and issue time, nonce; 30 s of skew) and the access token processor (issuer,
+     * issued to this client, subject, expiry).
+     */
+    private Provider provider() {
+        Provider found = provider;
+        if (found != null) {
+            return found;
+        }
+        synchronized (this) {
+            if (provider == null) {
+                OIDCProviderMetadata metadata;
+                JWKSource<SecurityContext> keys;
+                try {
+                    metadata = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+                    keys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).retrying(true).build();
+                } catch (GeneralException | IOException | IllegalArgumentException e) {
+                    throw new OidcException("the provider's metadata cannot be had: " + e.getClass().getSimpleName());
+                }
+                IDTokenValidator idTokens = new IDTokenValidator(issuer, CLIENT,
+                        new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null);
+                idTokens.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+                DefaultJWTProcessor<SecurityContext> accessTokens = new DefaultJWTProcessor<>();
+                accessTokens.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+                DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(null,
+                        new JWTClaimsSet.Builder().issuer(issuer.getValue()).claim("azp", CLIENT_ID).build(),
+                        Set.of("sub", "exp"));
+                claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+                accessTokens.setJWTClaimsSetVerifier(claims);
+                provider = new Provider(metadata, idTokens, accessTokens);
             }
-            provider = found;
+            return provider;
         }
-        return found;
     }
 
-    private IDTokenValidator idTokenValidator() {
-        IDTokenValidator found = idTokens;
-        if (found == null) {
-            found = new IDTokenValidator(issuer, CLIENT, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys()), null);
-            found.setMaxClockSkew(CLOCK_SKEW_SECONDS);
-            idTokens = found;
-        }
-        return found;
-    }
-
-    private DefaultJWTProcessor<SecurityContext> accessTokenProcessor() {
-        DefaultJWTProcessor<SecurityContext> found = accessTokens;
-        if (found == null) {
-            found = new DefaultJWTProcessor<>();
-            found.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys()));
-            DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(null,
-                    new JWTClaimsSet.Builder().issuer(issuer.getValue()).claim("azp", CLIENT_ID).build(), Set.of("sub", "exp"));
-            claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
-            found.setJWTClaimsSetVerifier(claims);
-            accessTokens = found;
-        }
-        return found;
-    }
-
-    private JWKSource<SecurityContext> keySource;
-
-    /** The realm's published keys, fetched, cached and refreshed on an unknown key id by the library. */
-    private synchronized JWKSource<SecurityContext> keys() {
-        if (keySource == null) {
-            try {
-                keySource = JWKSourceBuilder.create(provider().getJWKSetURI().toURL()).retrying(true).build();
-            } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new OidcException("the provider's key set has no usable address");
-            }
-        }
-        return keySource;
-    }
-
-    private static com.nimbusds.oauth2.sdk.http.HTTPResponse send(HTTPRequest request) {
+    private static HTTPResponse send(HTTPRequest request) {
         request.setConnectTimeout(CONNECT_TIMEOUT_MS);
         request.setReadTimeout(READ_TIMEOUT_MS);
         try {
