@@ -1,9 +1,12 @@
 package org.carevault.application.access;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Properties;
 import org.carevault.application.audit.AuditEvent;
 import org.carevault.application.audit.AuditLog;
@@ -28,17 +29,21 @@ import org.carevault.domain.access.AccessRequest;
 import org.carevault.domain.access.BreakTheGlass;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Decision;
+import org.carevault.domain.access.DecisionCode;
 import org.carevault.domain.access.Operation;
+import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.access.PatientAccessState;
+import org.carevault.domain.consent.Actor;
 import org.carevault.domain.consent.PatientRef;
+import org.jboss.logging.Logger;
 
 /**
- * The one access decision point. Every service that reads or writes anything about a patient calls
- * {@link #authorize} first, whatever the entry path (SOAP, REST, portal, batch): it decides with
- * {@link AccessPolicy} on the patient's cached state, records the decision in the audit trail (a
- * permit in the caller's transaction, a refusal in its own) and throws the refusal's coded error.
+ * The one access decision: {@link DecisionPoint} asks it before every {@link Checked} service method runs, whatever the
+ * entry path (SOAP, REST, portal, batch). It decides with {@link AccessPolicy} on the patient's cached state, records the
+ * decision in the audit trail (a permit in the caller's transaction, a refusal in its own) and throws the refusal's
+ * coded error. A plain CDI bean: the interceptor reaches it without another container hop.
  */
-@Stateless
+@ApplicationScoped
 public class AccessControl {
 
     /** System property naming an access matrix file that overrides the default entries. */
@@ -59,10 +64,10 @@ public class AccessControl {
     @EJB
     private ProfessionalDirectory professionals;
 
-    @jakarta.annotation.Resource
+    @Resource
     private TransactionSynchronizationRegistry transactions;
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AccessControl.class);
+    private static final Logger LOG = Logger.getLogger(AccessControl.class);
 
     private AccessPolicy policy;
 
@@ -99,13 +104,6 @@ public class AccessControl {
         public static Intent withdrawal(String action, DataType dataType) {
             return new Intent(action, dataType, Operation.WRITE, Optional.empty(), true);
         }
-    }
-
-    /** The decision point's counters (operators only). */
-    public AccessMetrics.Snapshot metrics(Caller caller) {
-        authorize(caller, Optional.empty(), Intent.of("GetAccessMetrics", DataType.OPERATIONS, Operation.READ));
-        appendPending();
-        return metrics.snapshot();
     }
 
     /**
@@ -145,7 +143,7 @@ public class AccessControl {
     private static final Object PENDING = AccessControl.class.getName() + ".pending";
 
     /**
-     * Holds a permit's audit entry until the end of the service call ({@link AuditedAccess}), so that
+     * Holds a permit's audit entry until the end of the service call ({@link DecisionPoint}), so that
      * the audit chain's head is locked only from the append to the commit, not while the data is read.
      * A transaction that would commit with an entry still held is rolled back: no audit, no access.
      */
@@ -184,11 +182,35 @@ public class AccessControl {
         }
     }
 
-    /** Records a permitted change with the id of what changed, in the change's transaction. */
-    public void recordChange(Caller caller, PatientRef patient, Intent intent, Decision decision, String subjectId) {
-        audit.record(new AuditEvent(Instant.now(), caller.channel(), intent.action(), Optional.of(caller), selfOf(caller),
-                Optional.of(patient), intent.dataType(), intent.operation(), decision, Optional.empty(),
-                Optional.of(subjectId)));
+    /**
+     * Records the permitted change the current checked call made, with the id of what changed, in the change's
+     * transaction (a change is recorded once it is made, so that its entry names it).
+     */
+    public void recordChange(String subjectId) {
+        DecisionPoint.Call call = DecisionPoint.current();
+        audit.record(new AuditEvent(Instant.now(), call.caller().channel(), call.intent().action(), Optional.of(call.caller()),
+                selfOf(call.caller()), Optional.ofNullable(call.patient()), call.intent().dataType(), call.intent().operation(),
+                call.decision(), Optional.empty(), Optional.of(subjectId)));
+    }
+
+    /** The permit of the current checked call (CheckAccess answers it). */
+    public Decision currentDecision() {
+        return DecisionPoint.current().decision();
+    }
+
+    /**
+     * The calling patient's own record, for a method about it ({@link Checked#callersOwnRecord}); a caller who is not a
+     * patient is refused, and the refusal recorded like any other.
+     */
+    public PatientRef ownRecord(Caller caller, Intent intent) {
+        Optional<PatientRef> self = selfOf(caller);
+        if (self.isPresent()) {
+            return self.get();
+        }
+        Decision refusal = Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
+        audit.recordAlone(new AuditEvent(Instant.now(), caller.channel(), intent.action(), Optional.of(caller), self,
+                Optional.empty(), intent.dataType(), intent.operation(), refusal, Optional.empty(), Optional.empty()));
+        throw new CareVaultException(refusal.code().errorCode());
     }
 
     private static boolean isChange(Intent intent) {
@@ -199,10 +221,9 @@ public class AccessControl {
      * Who did something, as stored with consent, relationships and exclusions: a professional or
      * hospital by identifier, a patient by their patient reference (never by SSIN).
      */
-    public org.carevault.domain.consent.Actor actorOf(Caller caller) {
-        return selfOf(caller).map(self -> new org.carevault.domain.consent.Actor(
-                new org.carevault.domain.access.PartyKey("PATIENT", self.value()), caller.role()))
-                .orElseGet(() -> org.carevault.domain.consent.Actor.of(caller));
+    public Actor actorOf(Caller caller) {
+        return selfOf(caller).map(self -> new Actor(new PartyKey("PATIENT", self.value()), caller.role()))
+                .orElseGet(() -> Actor.of(caller));
     }
 
     /** The caller's own patient reference, when the caller is a patient. */

@@ -20,6 +20,7 @@ public class PatientDirectory {
     @EJB
     private PatientRefs refs;
 
+    @NoPatientData("maps an SSIN to the reference every other call uses; reads nothing about the patient")
     public PatientRef resolve(Caller caller, String ssin) {
         try {
             return refs.of(Ssin.of(ssin));

@@ -53,6 +53,7 @@ public class ProfessionalDirectory {
     private DataSource dataSource;
 
     /** Notes a care provider seen acting (called by the decision point); written once per node unless it changes. */
+    @NoPatientData("notes the professional the decision point saw acting: their own name and NIHII")
     public void saw(Caller caller) {
         if (!CARE_PROVIDERS.contains(caller.role()) || caller.nihii().isEmpty() || caller.displayName() == null
                 || caller.displayName().isBlank()) {
@@ -88,6 +89,7 @@ public class ProfessionalDirectory {
      * violation): {@code ON CONFLICT} on PostgreSQL, {@code MERGE … KEY} on H2.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @NoPatientData("a professional's public registration (name, NIHII)")
     public void remember(KnownProfessional.Key key, String nihii, String name) {
         String sql = DatabaseProduct.isPostgres(dataSource)
                 ? "INSERT INTO known_professional (party_type, party_id, role, nihii, name, name_lower) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -104,6 +106,7 @@ public class ProfessionalDirectory {
      * Care providers the hub knows whose name contains the text, or whose NIHII starts with it (at
      * least three characters), at most 20, by name. Never returns a person's SSIN.
      */
+    @NoPatientData("searches the public register of professionals")
     public List<Found> search(String text) {
         // Wildcards typed by the patient are taken out: the search matches what was typed, nothing more.
         String query = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
@@ -120,6 +123,7 @@ public class ProfessionalDirectory {
     }
 
     /** The party behind a registration number and role. */
+    @NoPatientData("a professional by their public NIHII number")
     public Optional<PartyKey> byNihii(String nihii, String role) {
         return em.createQuery("select k from KnownProfessional k where k.nihii = :n and k.key.role = :r", KnownProfessional.class)
                 .setParameter("n", nihii).setParameter("r", role).setMaxResults(1).getResultStream().findFirst()
@@ -127,6 +131,7 @@ public class ProfessionalDirectory {
     }
 
     /** How a party is shown (in any of its roles). */
+    @NoPatientData("a professional's public registration")
     public Optional<Known> of(PartyKey party) {
         return em.createQuery("select k from KnownProfessional k where k.key.partyType = :t and k.key.partyId = :i"
                 + " order by k.key.role", KnownProfessional.class).setParameter("t", party.type()).setParameter("i", party.value())

@@ -2,11 +2,13 @@ package org.carevault.application.audit;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.carevault.application.access.AccessControl;
-import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.domain.Caller;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;
@@ -15,13 +17,11 @@ import org.carevault.domain.consent.PatientRef;
 
 /** GetPatientAuditTrail: the patient (or an operator) reads who did what about the patient, and when. */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class AuditTrailService {
 
-    static final Intent GET = Intent.of("GetPatientAuditTrail", DataType.AUDIT_TRAIL, Operation.READ);
     public static final int MAX_PAGE = 500;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @EJB
@@ -30,16 +30,14 @@ public class AuditTrailService {
     @jakarta.persistence.PersistenceContext(unitName = "carevault")
     private jakarta.persistence.EntityManager em;
 
-    static final Intent NOTICES = Intent.of("GetBreakTheGlassNotices", DataType.AUDIT_TRAIL, Operation.READ);
-    static final Intent ACKNOWLEDGE = Intent.of("AcknowledgeBreakTheGlass", DataType.AUDIT_TRAIL, Operation.READ);
 
     /**
      * A page of the trail, newest first: {@code before} (a sequence number, the previous page's last
      * entry) pages without repeating or skipping while the trail grows — and reading it makes it grow.
      */
-    public List<AuditEntry> trail(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to,
+    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
+    public List<AuditEntry> trail(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to,
             Optional<PartyKey> party, boolean breakTheGlassOnly, Optional<Long> before, int offset, int limit) {
-        access.authorize(caller, Optional.of(patient), GET);
         return log.trail(patient, from, to, party, breakTheGlassOnly, before, Math.max(0, offset),
                 Math.max(1, Math.min(MAX_PAGE, limit)));
     }
@@ -53,7 +51,8 @@ public class AuditTrailService {
     }
 
     /** As {@link #trail}, with the professionals of the whole trail, in one decided and recorded read. */
-    public View view(Caller caller, PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
+    public View view(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
             int limit) {
         List<AuditEntry> entries = trail(caller, patient, from, to, party, false, Optional.empty(), 0, limit);
         return new View(entries, log.professionals(patient).stream()
@@ -61,8 +60,8 @@ public class AuditTrailService {
     }
 
     /** The break-the-glass accesses the patient has not acknowledged yet, newest first (at most a page). */
-    public List<AuditEntry> unacknowledgedBreakTheGlass(Caller caller, PatientRef patient) {
-        access.authorize(caller, Optional.of(patient), NOTICES);
+    @Checked(action = "GetBreakTheGlassNotices", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
+    public List<AuditEntry> unacknowledgedBreakTheGlass(Caller caller, @OfPatient PatientRef patient) {
         BreakGlassAcknowledgement seen = em.find(BreakGlassAcknowledgement.class, patient.value());
         long upTo = seen == null ? -1 : seen.acknowledgedTo();
         return log.trail(patient, Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty(), 0, MAX_PAGE).stream()
@@ -70,8 +69,8 @@ public class AuditTrailService {
     }
 
     /** The patient has seen the break-the-glass accesses up to this audit entry (never moves back). */
-    public void acknowledgeBreakTheGlass(Caller caller, PatientRef patient, long upToSeq) {
-        access.authorize(caller, Optional.of(patient), ACKNOWLEDGE);
+    @Checked(action = "AcknowledgeBreakTheGlass", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
+    public void acknowledgeBreakTheGlass(Caller caller, @OfPatient PatientRef patient, long upToSeq) {
         BreakGlassAcknowledgement seen = em.find(BreakGlassAcknowledgement.class, patient.value(),
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (seen == null) {

@@ -1,6 +1,5 @@
 package org.carevault.application.consent;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,14 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.carevault.application.access.AccessControl;
-import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
 import org.carevault.domain.CareVaultException;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.Role;
 import org.carevault.domain.access.DataType;
-import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.consent.Actor;
 import org.carevault.domain.consent.PatientConsent;
@@ -29,62 +28,57 @@ import org.carevault.domain.consent.ProofType;
  * proof of the patient's presence (eID or ISI+ reading, eID signature).
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class ConsentService {
-
-    static final Intent GET = Intent.of("GetPatientConsent", DataType.CONSENT, Operation.READ);
-    static final Intent PUT = Intent.of("PutPatientConsent", DataType.CONSENT, Operation.WRITE);
-    static final Intent REVOKE = Intent.of("RevokePatientConsent", DataType.CONSENT, Operation.WRITE);
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @Inject
     private AccessStateCache cache;
 
     /** The active consent, if any. */
-    public Optional<PatientConsent> get(Caller caller, PatientRef patient) {
-        access.authorize(caller, Optional.of(patient), GET);
+    @Checked(action = "GetPatientConsent", data = DataType.CONSENT, operation = Operation.READ)
+    public Optional<PatientConsent> get(Caller caller, @OfPatient PatientRef patient) {
         return active(patient);
     }
 
     /** The consent's history, newest first (the patient's own view). */
-    public List<PatientConsent> history(Caller caller, PatientRef patient) {
-        access.authorize(caller, Optional.of(patient), GET);
+    @Checked(action = "GetPatientConsent", data = DataType.CONSENT, operation = Operation.READ)
+    public List<PatientConsent> history(Caller caller, @OfPatient PatientRef patient) {
         return em.createQuery("select c from PatientConsent c where c.patientRef = :p order by c.grantedAt desc",
                 PatientConsent.class).setParameter("p", patient.value()).getResultList();
     }
 
     /** Gives consent; giving it again while it is active changes nothing and returns the active one. */
-    public Registered<PatientConsent> put(Caller caller, PatientRef patient, Optional<ProofType> proof) {
-        Decision decision = access.authorize(caller, Optional.of(patient), PUT);
+    @Checked(action = "PutPatientConsent", data = DataType.CONSENT, operation = Operation.WRITE)
+    public Registered<PatientConsent> put(Caller caller, @OfPatient PatientRef patient, Optional<ProofType> proof) {
         Optional<ProofType> checked = requireProof(caller, proof);
         Instant now = Instant.now();
         cache.beginChange(patient, now);
         Optional<PatientConsent> existing = active(patient);
         if (existing.isPresent()) {
-            access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
+            access.recordChange(existing.get().id().toString());
             return new Registered<>(existing.get(), false);
         }
         PatientConsent consent = new PatientConsent(patient, access.actorOf(caller), checked.orElse(null), now);
         em.persist(consent);
-        access.recordChange(caller, patient, PUT, decision, consent.id().toString());
+        access.recordChange(consent.id().toString());
         return new Registered<>(consent, true);
     }
 
     /** Withdraws consent at once, for every professional; there must be an active consent. */
-    public PatientConsent revoke(Caller caller, PatientRef patient, Optional<ProofType> proof) {
-        Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
+    @Checked(action = "RevokePatientConsent", data = DataType.CONSENT, operation = Operation.WRITE)
+    public PatientConsent revoke(Caller caller, @OfPatient PatientRef patient, Optional<ProofType> proof) {
         requireProof(caller, proof);
         Instant now = Instant.now();
         cache.beginChange(patient, now);
         PatientConsent consent = active(patient).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND,
                 "There is no active consent to revoke"));
         consent.revoke(access.actorOf(caller), now);
-        access.recordChange(caller, patient, REVOKE, decision, consent.id().toString());
+        access.recordChange(consent.id().toString());
         return consent;
     }
 

@@ -1,6 +1,5 @@
 package org.carevault.application.consent;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.carevault.application.access.AccessControl;
-import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
 import org.carevault.domain.CareVaultException;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.access.DataType;
-import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.Actor;
@@ -28,30 +27,26 @@ import org.carevault.domain.consent.TherapeuticExclusion;
  * RevokeTherapeuticExclusion) of a professional by SSIN or an organisation by NIHII.
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class ExclusionService {
 
-    static final Intent GET = Intent.of("GetTherapeuticExclusion", DataType.EXCLUSION, Operation.READ);
-    static final Intent PUT = Intent.of("PutTherapeuticExclusion", DataType.EXCLUSION, Operation.WRITE);
-    static final Intent REVOKE = Intent.of("RevokeTherapeuticExclusion", DataType.EXCLUSION, Operation.WRITE);
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @Inject
     private AccessStateCache cache;
 
-    public List<TherapeuticExclusion> list(Caller caller, PatientRef patient) {
-        access.authorize(caller, Optional.of(patient), GET);
+    @Checked(action = "GetTherapeuticExclusion", data = DataType.EXCLUSION, operation = Operation.READ)
+    public List<TherapeuticExclusion> list(Caller caller, @OfPatient PatientRef patient) {
         return active(patient);
     }
 
     /** Excludes a party at once; excluding it again changes nothing. A patient cannot exclude themselves. */
-    public Registered<TherapeuticExclusion> put(Caller caller, PatientRef patient, PartyKey party) {
-        Decision decision = access.authorize(caller, Optional.of(patient), PUT);
+    @Checked(action = "PutTherapeuticExclusion", data = DataType.EXCLUSION, operation = Operation.WRITE)
+    public Registered<TherapeuticExclusion> put(Caller caller, @OfPatient PatientRef patient, PartyKey party) {
         if (party.equals(PartyKey.of(caller.id()))) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A patient cannot exclude themselves");
         }
@@ -59,18 +54,18 @@ public class ExclusionService {
         cache.beginChange(patient, now);
         Optional<TherapeuticExclusion> existing = active(patient).stream().filter(x -> x.party().equals(party)).findFirst();
         if (existing.isPresent()) {
-            access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
+            access.recordChange(existing.get().id().toString());
             return new Registered<>(existing.get(), false);
         }
         TherapeuticExclusion exclusion = new TherapeuticExclusion(patient, party, access.actorOf(caller), now);
         em.persist(exclusion);
-        access.recordChange(caller, patient, PUT, decision, exclusion.id().toString());
+        access.recordChange(exclusion.id().toString());
         return new Registered<>(exclusion, true);
     }
 
     /** Lifts an exclusion; lifting a lifted one changes nothing; an unknown one is not found. */
-    public TherapeuticExclusion revoke(Caller caller, PatientRef patient, UUID exclusionId) {
-        Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
+    @Checked(action = "RevokeTherapeuticExclusion", data = DataType.EXCLUSION, operation = Operation.WRITE)
+    public TherapeuticExclusion revoke(Caller caller, @OfPatient PatientRef patient, UUID exclusionId) {
         Instant now = Instant.now();
         cache.beginChange(patient, now);
         TherapeuticExclusion exclusion = em.find(TherapeuticExclusion.class, exclusionId);
@@ -78,7 +73,7 @@ public class ExclusionService {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         exclusion.revoke(access.actorOf(caller), now);
-        access.recordChange(caller, patient, REVOKE, decision, exclusion.id().toString());
+        access.recordChange(exclusion.id().toString());
         return exclusion;
     }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.carevault.application.access.AccessControl;
-import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.VaultKeys;
 import org.carevault.domain.CareVaultException;
@@ -20,7 +21,6 @@ import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.Role;
 import org.carevault.domain.access.DataType;
-import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.consent.PatientProxy;
 import org.carevault.domain.consent.PatientRef;
@@ -33,13 +33,8 @@ import org.carevault.domain.consent.PatientRef;
  * represented patient's data key, bound to the proxy's id.
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class ProxyService {
 
-    static final Intent GET = Intent.of("GetProxy", DataType.PROXY, Operation.READ);
-    static final Intent PUT = Intent.of("PutProxy", DataType.PROXY, Operation.WRITE);
-    static final Intent REVOKE = Intent.of("RevokeProxy", DataType.PROXY, Operation.WRITE);
-    static final Intent REPRESENTED = Intent.of("GetRepresentedPatients", DataType.PROXY, Operation.READ);
 
     /** The longest name kept for a proxy or a represented patient. */
     public static final int MAX_NAME = 100;
@@ -47,7 +42,7 @@ public class ProxyService {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @Inject
@@ -71,8 +66,8 @@ public class ProxyService {
     }
 
     /** The patient's proxies, revoked ones included (as history: they name who acted in the patient's log). */
-    public List<View> list(Caller caller, PatientRef patient) {
-        access.authorize(caller, Optional.of(patient), GET);
+    @Checked(action = "GetProxy", data = DataType.PROXY, operation = Operation.READ)
+    public List<View> list(Caller caller, @OfPatient PatientRef patient) {
         return em.createQuery("select x from PatientProxy x where x.patientRef = :p order by x.createdAt", PatientProxy.class)
                 .setParameter("p", patient.value()).getResultList().stream().map(this::view).toList();
     }
@@ -81,8 +76,8 @@ public class ProxyService {
      * Appoints a proxy (the patient: {@link PatientProxy.Kind#APPOINTED}) or links a legal representative (an
      * operator: {@link PatientProxy.Kind#LEGAL_REPRESENTATIVE}); asking again for an active one changes nothing.
      */
-    public Registered<View> put(Caller caller, PatientRef patient, Request request) {
-        Decision decision = access.authorize(caller, Optional.of(patient), PUT);
+    @Checked(action = "PutProxy", data = DataType.PROXY, operation = Operation.WRITE)
+    public Registered<View> put(Caller caller, @OfPatient PatientRef patient, Request request) {
         PatientProxy.Kind kind = caller.role() == Role.ADMIN ? PatientProxy.Kind.LEGAL_REPRESENTATIVE
                 : PatientProxy.Kind.APPOINTED;
         String proxyName = name(request.proxyName(), "The proxy's name");
@@ -100,13 +95,13 @@ public class ProxyService {
         Optional<PatientProxy> existing = active(patient).stream()
                 .filter(p -> p.proxy().equals(proxy) && p.kind() == kind).findFirst();
         if (existing.isPresent()) {
-            access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
+            access.recordChange(existing.get().id().toString());
             return new Registered<>(view(existing.get()), false);
         }
         PatientProxy created = new PatientProxy(patient, proxy, kind, now, request.until(), access.actorOf(caller), now);
         created.seal(keys.seal(keys.keyFor(patient), proxyName + "\n" + patientName, identity(created)));
         em.persist(created);
-        access.recordChange(caller, patient, PUT, decision, created.id().toString());
+        access.recordChange(created.id().toString());
         return new Registered<>(new View(created, proxyName, patientName), true);
     }
 
@@ -114,8 +109,8 @@ public class ProxyService {
      * Revokes a proxy at once: the patient their appointed proxies, an operator a legal representative; revoking a
      * revoked one changes nothing; one of another patient is not found.
      */
-    public View revoke(Caller caller, PatientRef patient, UUID proxyId) {
-        Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
+    @Checked(action = "RevokeProxy", data = DataType.PROXY, operation = Operation.WRITE)
+    public View revoke(Caller caller, @OfPatient PatientRef patient, UUID proxyId) {
         Instant now = Instant.now();
         cache.beginChange(patient, now);
         PatientProxy proxy = em.find(PatientProxy.class, proxyId);
@@ -129,14 +124,14 @@ public class ProxyService {
                     : "A legal representative is removed by the hub's operator");
         }
         proxy.revoke(access.actorOf(caller), now);
-        access.recordChange(caller, patient, REVOKE, decision, proxy.id().toString());
+        access.recordChange(proxy.id().toString());
         return view(proxy);
     }
 
     /** The patients the calling patient may act for now (in the caller's own trail: who they represent). */
+    @Checked(action = "GetRepresentedPatients", data = DataType.PROXY, operation = Operation.READ, callersOwnRecord = true)
     public List<View> represented(Caller caller) {
         PatientRef self = access.selfOf(caller).orElseThrow(() -> new CareVaultException(ErrorCode.ROLE_NOT_ALLOWED));
-        access.authorize(caller, Optional.of(self), REPRESENTED);
         Instant now = Instant.now();
         return em.createQuery("select x from PatientProxy x where x.proxyRef = :p and x.revokedAt is null"
                 + " order by x.createdAt", PatientProxy.class).setParameter("p", self.value()).getResultList().stream()

@@ -1,6 +1,5 @@
 package org.carevault.application.consent;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.carevault.application.access.AccessControl;
-import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessStateCache;
 import org.carevault.domain.CareVaultException;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.Role;
 import org.carevault.domain.access.DataType;
-import org.carevault.domain.access.Decision;
 import org.carevault.domain.access.Operation;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.Actor;
@@ -33,12 +32,8 @@ import org.carevault.domain.consent.TherapeuticLink;
  * allows, or less, and expires by itself.
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class TherapeuticLinkService {
 
-    static final Intent GET = Intent.of("GetTherapeuticLink", DataType.THERAPEUTIC_LINK, Operation.READ);
-    static final Intent PUT = Intent.of("PutTherapeuticLink", DataType.THERAPEUTIC_LINK, Operation.WRITE);
-    static final Intent REVOKE = Intent.withdrawal("RevokeTherapeuticLink", DataType.THERAPEUTIC_LINK);
 
     /** A start this far in the past is accepted as clock skew between medical software and the hub. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -46,21 +41,21 @@ public class TherapeuticLinkService {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @Inject
     private AccessStateCache cache;
 
     /** Current relationships: all of them for the patient, only its own for a professional or hospital. */
-    public List<TherapeuticLink> list(Caller caller, PatientRef patient) {
-        access.authorize(caller, Optional.of(patient), GET);
+    @Checked(action = "GetTherapeuticLink", data = DataType.THERAPEUTIC_LINK, operation = Operation.READ)
+    public List<TherapeuticLink> list(Caller caller, @OfPatient PatientRef patient) {
         return current(patient, Instant.now()).stream()
                 .filter(link -> caller.role() == Role.PATIENT || ownedBy(link, caller)).toList();
     }
 
-    public Registered<TherapeuticLink> put(Caller caller, PatientRef patient, LinkRequest request) {
-        Decision decision = access.authorize(caller, Optional.of(patient), PUT);
+    @Checked(action = "PutTherapeuticLink", data = DataType.THERAPEUTIC_LINK, operation = Operation.WRITE)
+    public Registered<TherapeuticLink> put(Caller caller, @OfPatient PatientRef patient, LinkRequest request) {
         Instant now = Instant.now();
         Actor party = partyOf(caller, request);
         Instant start = request.start().orElse(now);
@@ -80,19 +75,19 @@ public class TherapeuticLinkService {
                         && link.kind() == request.kind())
                 .findFirst();
         if (existing.isPresent()) {
-            access.recordChange(caller, patient, PUT, decision, existing.get().id().toString());
+            access.recordChange(existing.get().id().toString());
             return new Registered<>(existing.get(), false);
         }
         TherapeuticLink link = new TherapeuticLink(patient, party, request.kind(), request.proof(), start, end,
                 access.actorOf(caller), now);
         em.persist(link);
-        access.recordChange(caller, patient, PUT, decision, link.id().toString());
+        access.recordChange(link.id().toString());
         return new Registered<>(link, true);
     }
 
     /** Revokes at once; revoking a revoked relationship changes nothing. Unknown or not the caller's: not found. */
-    public TherapeuticLink revoke(Caller caller, PatientRef patient, UUID linkId) {
-        Decision decision = access.authorize(caller, Optional.of(patient), REVOKE);
+    @Checked(action = "RevokeTherapeuticLink", data = DataType.THERAPEUTIC_LINK, operation = Operation.WRITE, withdrawal = true)
+    public TherapeuticLink revoke(Caller caller, @OfPatient PatientRef patient, UUID linkId) {
         Instant now = Instant.now();
         cache.beginChange(patient, now);
         TherapeuticLink link = em.find(TherapeuticLink.class, linkId);
@@ -100,7 +95,7 @@ public class TherapeuticLinkService {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         link.revoke(access.actorOf(caller), now);
-        access.recordChange(caller, patient, REVOKE, decision, link.id().toString());
+        access.recordChange(link.id().toString());
         return link;
     }
 

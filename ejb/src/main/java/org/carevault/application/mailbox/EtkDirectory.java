@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.carevault.application.access.NoPatientData;
 import org.carevault.crypto.Sha256;
 import org.carevault.crypto.etk.EncryptionToken;
 import org.carevault.crypto.pki.Pem;
@@ -47,6 +48,7 @@ public class EtkDirectory {
     }
 
     /** The care CA that party certificates (tokens, sealed messages) must chain to, read once at start. */
+    @NoPatientData("the care CA's certificates, public")
     public List<X509Certificate> trust() {
         return trust;
     }
@@ -64,6 +66,7 @@ public class EtkDirectory {
     }
 
     /** Publishes the caller's token (idempotent for the same encryption certificate). */
+    @NoPatientData("a professional's own encryption token: a public key and its certificate")
     public Published publish(Caller caller, byte[] token) {
         BoxOwner owner = BoxOwner.of(caller);
         Instant now = Instant.now();
@@ -91,17 +94,20 @@ public class EtkDirectory {
     }
 
     /** GetEtk: the box's tokens that can be used now, newest first. */
+    @NoPatientData("the public encryption tokens of a box, what any sender needs")
     public List<Published> lookup(BoxOwner owner) {
         Instant now = Instant.now();
         return ofOwner(owner).stream().filter(etk -> etk.usableAt(now)).map(Published::of).toList();
     }
 
     /** Whether the hub knows the box at all (it has ever published a token). */
+    @NoPatientData("whether a box has an encryption token")
     public boolean known(BoxOwner owner) {
         return !ofOwner(owner).isEmpty();
     }
 
     /** The owner withdraws one of their tokens (messages already sealed for it stay readable by them). */
+    @NoPatientData("a professional's own encryption token")
     public void revoke(Caller caller, UUID id) {
         Etk etk = em.find(Etk.class, id);
         if (etk == null || !etk.owner().equals(BoxOwner.of(caller))) {

@@ -2,6 +2,7 @@ package org.carevault.application.mailbox;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.NoPatientData;
+import org.carevault.application.access.OfBox;
 import org.carevault.application.audit.HubTimeStampAuthority;
 import org.carevault.application.mailbox.BoxEntry.Folder;
 import org.carevault.application.mailbox.BoxEntry.State;
@@ -41,7 +44,6 @@ import org.carevault.domain.consent.PatientRef;
  * party the owner gave a mandate.
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class MailboxService {
 
     /** Largest sealed message accepted (content and annexes together), default 10 MiB. */
@@ -55,7 +57,7 @@ public class MailboxService {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @EJB
@@ -97,6 +99,7 @@ public class MailboxService {
     }
 
     /** sendMessage. */
+    @OfBox("sendMessage")
     public Sent send(Caller caller, Outgoing outgoing) {
         BoxOwner sender = careBox(caller);
         if (outgoing.publicationId() == null || !PUBLICATION_ID.matcher(outgoing.publicationId()).matches()) {
@@ -150,7 +153,8 @@ public class MailboxService {
     }
 
     /** getMessagesList: a folder's delivered messages, newest first. */
-    public List<Listed> list(Caller caller, Optional<BoxOwner> onBehalfOf, Folder folder, int offset, int limit) {
+    @OfBox("getMessagesList")
+    public List<Listed> list(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, Folder folder, int offset, int limit) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         if (offset < 0 || limit < 1 || limit > 100) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "offset >= 0, limit 1 to 100");
@@ -168,13 +172,15 @@ public class MailboxService {
     }
 
     /** A message's routing data, as listed (no receipt: the content is not fetched). */
-    public Listed message(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+    @OfBox("getMessage")
+    public Listed message(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         return listed(entry, em.find(MailMessage.class, messageId));
     }
 
     /** getFullMessage: the sealed bytes; a recipient's first fetch is the RECEIVED receipt. */
-    public Full fetch(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+    @OfBox("getFullMessage")
+    public Full fetch(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         MailMessage message = em.find(MailMessage.class, messageId);
         message.patientRef().ifPresent(patient -> access.authorize(caller, Optional.of(PatientRef.parse(patient)),
@@ -187,7 +193,8 @@ public class MailboxService {
     }
 
     /** The recipient's software reports that it unsealed and showed the message: the READ receipt. */
-    public void markRead(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+    @OfBox("markAsRead")
+    public void markRead(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         if (!entry.recipient()) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "Only a recipient reports reading");
@@ -201,7 +208,8 @@ public class MailboxService {
     }
 
     /** moveMessage: all ids or none, at most 100, each to a folder of its kind. */
-    public void move(Caller caller, Optional<BoxOwner> onBehalfOf, List<UUID> ids, Folder target) {
+    @OfBox("moveMessage")
+    public void move(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, List<UUID> ids, Folder target) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         for (BoxEntry entry : entriesOf(box, ids)) {
             if (!entry.mayMoveTo(target)) {
@@ -216,7 +224,8 @@ public class MailboxService {
      * deleteMessage: from INBOX or SENTBOX to its bin; from a bin, gone from this box (the message
      * itself once no box holds it). Freed space lets waiting messages in.
      */
-    public void delete(Caller caller, Optional<BoxOwner> onBehalfOf, List<UUID> ids) {
+    @OfBox("deleteMessage")
+    public void delete(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, List<UUID> ids) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         boolean freed = false;
         for (BoxEntry entry : entriesOf(box, ids)) {
@@ -237,7 +246,8 @@ public class MailboxService {
      * getMessageHistory: the conversation the message belongs to (the messages it answers and those
      * answering it, transitively), oldest first, as far as the caller's box holds them.
      */
-    public List<Listed> history(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+    @OfBox("getMessageHistory")
+    public List<Listed> history(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         entryOf(box, messageId);
         UUID root = messageId;
@@ -263,7 +273,8 @@ public class MailboxService {
     }
 
     /** getBoxInfo. */
-    public BoxInfo boxInfo(Caller caller, Optional<BoxOwner> onBehalfOf) {
+    @OfBox("getBoxInfo")
+    public BoxInfo boxInfo(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         long unread = em.createQuery("select count(e) from BoxEntry e where e.owner = :box"
                 + " and e.recipient = true and e.state = :s and e.readAt is null", Long.class)
@@ -273,7 +284,8 @@ public class MailboxService {
     }
 
     /** getMessageAcknowledgmentsStatus: the sender sees every recipient's receipts with their time-stamps. */
-    public List<Acknowledgement> acknowledgements(Caller caller, Optional<BoxOwner> onBehalfOf, UUID messageId) {
+    @OfBox("getMessageAcknowledgmentsStatus")
+    public List<Acknowledgement> acknowledgements(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         if (entry.recipient()) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
@@ -286,6 +298,7 @@ public class MailboxService {
     }
 
     /** insertOoO: an absence with up to five substitutes (each a box of a care quality, not the owner's). */
+    @OfBox("insertOoO")
     public OutOfOffice insertOutOfOffice(Caller caller, Instant from, Instant until, List<BoxOwner> substitutes) {
         BoxOwner box = careBox(caller);
         if (from == null || until == null || !until.isAfter(from) || until.isBefore(Instant.now())) {
@@ -301,11 +314,13 @@ public class MailboxService {
     }
 
     /** getOoOList. */
+    @OfBox("getOoOList")
     public List<OutOfOffice> outOfOffice(Caller caller) {
         return absencesOf(careBox(caller));
     }
 
     /** deleteOoO. */
+    @OfBox("deleteOoO")
     public void deleteOutOfOffice(Caller caller, UUID id) {
         OutOfOffice absence = em.find(OutOfOffice.class, id);
         if (absence == null || !absence.owner().equals(careBox(caller))) {
@@ -315,6 +330,7 @@ public class MailboxService {
     }
 
     /** A mandate granted by the caller's box to another party (not to itself), or the one already active. */
+    @OfBox("grantMandate")
     public Mandate grantMandate(Caller caller, org.carevault.domain.access.PartyKey mandatee) {
         BoxOwner box = careBox(caller);
         if (mandatee.equals(org.carevault.domain.access.PartyKey.of(caller.id()))) {
@@ -330,6 +346,7 @@ public class MailboxService {
     }
 
     /** The mandates the caller's box granted (active and revoked) and those the caller holds (active), newest first. */
+    @OfBox("getMandates")
     public List<Mandate> mandates(Caller caller) {
         BoxOwner box = careBox(caller);
         org.carevault.domain.access.PartyKey self = org.carevault.domain.access.PartyKey.of(caller.id());
@@ -339,6 +356,7 @@ public class MailboxService {
     }
 
     /** The box's owner ends a mandate. */
+    @OfBox("revokeMandate")
     public void revokeMandate(Caller caller, UUID id) {
         Mandate mandate = em.find(Mandate.class, id);
         if (mandate == null || !mandate.owner().equals(careBox(caller))) {
@@ -352,7 +370,7 @@ public class MailboxService {
     // --- internals ---------------------------------------------------------------------------
 
     /** The box a consultation works on: the caller's own, or one whose owner gave the caller an active mandate. */
-    private BoxOwner boxOf(Caller caller, Optional<BoxOwner> onBehalfOf) {
+    private BoxOwner boxOf(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf) {
         BoxOwner own = careBox(caller);
         if (onBehalfOf.isEmpty() || onBehalfOf.get().equals(own)) {
             return own;
@@ -456,6 +474,7 @@ public class MailboxService {
     }
 
     /** Lets waiting messages in, oldest first, while they fit (also after the expiry job freed space). */
+    @NoPatientData("the hub delivers messages that waited for room in a box (no caller, no content)")
     public void admitWaiting(BoxOwner box) {
         lockBox(box);
         long used = usedBytes(box);

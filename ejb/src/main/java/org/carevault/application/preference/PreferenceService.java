@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.carevault.application.access.NoPatientData;
 import org.carevault.domain.Caller;
 
 /**
@@ -29,10 +30,12 @@ public class PreferenceService {
         return org.carevault.domain.access.PartyKey.of(caller.id());
     }
 
+    @NoPatientData("the caller's own preferences (language)")
     public Optional<CallerPreference> find(Caller caller) {
         return Optional.ofNullable(em.find(CallerPreference.class, CallerPreference.Key.of(owner(caller))));
     }
 
+    @NoPatientData("the caller's own preferences (language)")
     public CallerPreference setLanguage(Caller caller, Language language) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CallerPreference preference = find(caller).orElse(null);

@@ -2,6 +2,7 @@ package org.carevault.application.vault;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -18,8 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.BreakTheGlassReason;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.application.access.PatientRefs;
 import org.carevault.crypto.Sha256;
 import org.carevault.crypto.identity.Nihii;
@@ -44,14 +47,13 @@ import org.carevault.kmehr.Transaction;
  * versions can be compared. Every text is encrypted under the patient's data key.
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class MedicationSchemeService {
 
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @EJB
@@ -77,30 +79,26 @@ public class MedicationSchemeService {
     public record Diff(long from, long to, List<UUID> added, List<UUID> changed, List<UUID> removed) {
     }
 
-    private static Intent intent(String action, Operation operation, Optional<String> breakTheGlass) {
-        return new Intent(action, DataType.MEDICATION_SCHEME, operation, breakTheGlass);
-    }
-
-    public Optional<SchemeView> current(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("GetTransactionSet", Operation.READ, breakTheGlass));
+    @Checked(action = "GetTransactionSet", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
+    public Optional<SchemeView> current(Caller caller, @OfPatient PatientRef patient, @BreakTheGlassReason Optional<String> breakTheGlass) {
         return head(patient).map(head -> render(caller, patient, head.version()));
     }
 
-    public SchemeView version(Caller caller, PatientRef patient, long version, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("GetTransactionSetVersion", Operation.READ, breakTheGlass));
+    @Checked(action = "GetTransactionSetVersion", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
+    public SchemeView version(Caller caller, @OfPatient PatientRef patient, long version, @BreakTheGlassReason Optional<String> breakTheGlass) {
         if (em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version)) == null) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         return render(caller, patient, version);
     }
 
-    public Optional<LatestUpdate> latestUpdate(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("GetLatestUpdate", Operation.READ, breakTheGlass));
+    @Checked(action = "GetLatestUpdate", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
+    public Optional<LatestUpdate> latestUpdate(Caller caller, @OfPatient PatientRef patient, @BreakTheGlassReason Optional<String> breakTheGlass) {
         return head(patient).map(head -> new LatestUpdate(head.version(), head.updatedAt()));
     }
 
-    public List<VersionInfo> history(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("GetTransactionSetHistory", Operation.READ, breakTheGlass));
+    @Checked(action = "GetTransactionSetHistory", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
+    public List<VersionInfo> history(Caller caller, @OfPatient PatientRef patient, @BreakTheGlassReason Optional<String> breakTheGlass) {
         return em.createQuery("select v from SchemeVersion v where v.key.patientRef = :p order by v.key.version desc",
                 SchemeVersion.class).setParameter("p", patient.value()).getResultList().stream()
                 .map(v -> new VersionInfo(v.version(), v.createdAt(), v.author().type(), v.author().value(), v.authorRole(),
@@ -108,8 +106,8 @@ public class MedicationSchemeService {
                 .toList();
     }
 
-    public Diff diff(Caller caller, PatientRef patient, long from, long to, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("DiffTransactionSet", Operation.READ, breakTheGlass));
+    @Checked(action = "DiffTransactionSet", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
+    public Diff diff(Caller caller, @OfPatient PatientRef patient, long from, long to, @BreakTheGlassReason Optional<String> breakTheGlass) {
         SecretKey key = keys.keyFor(patient);
         Map<UUID, String> before = elementTexts(patient, from, key);
         Map<UUID, String> after = elementTexts(patient, to, key);
@@ -125,9 +123,9 @@ public class MedicationSchemeService {
      * none stated is refused after the access decision).
      * Elements with a vault id update theirs; without one they are new; those left out are removed.
      */
-    public SchemeView put(Caller caller, PatientRef patient, byte[] kmehr, Optional<Long> statedVersion,
-            Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("PutTransactionSet", Operation.WRITE, breakTheGlass));
+    @Checked(action = "PutTransactionSet", data = DataType.MEDICATION_SCHEME, operation = Operation.WRITE)
+    public SchemeView put(Caller caller, @OfPatient PatientRef patient, byte[] kmehr, Optional<Long> statedVersion,
+            @BreakTheGlassReason Optional<String> breakTheGlass) {
         long basedOn = statedVersion.orElseThrow(() -> new CareVaultException(ErrorCode.VERSION_REQUIRED,
                 "State the version the write is based on (If-Match: the ETag you read, \"0\" for none)"));
         KmehrMessage message = parse(kmehr);

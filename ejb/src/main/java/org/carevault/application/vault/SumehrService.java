@@ -2,6 +2,7 @@ package org.carevault.application.vault;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.carevault.application.access.AccessControl;
-import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.access.BreakTheGlassReason;
+import org.carevault.application.access.Checked;
+import org.carevault.application.access.OfPatient;
 import org.carevault.application.access.PatientRefs;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
@@ -34,13 +37,12 @@ import org.carevault.kmehr.Transaction;
  * revoked, never the latest).
  */
 @Stateless
-@jakarta.interceptor.Interceptors(org.carevault.application.access.AuditedAccess.class)
 public class SumehrService {
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @EJB
@@ -54,12 +56,8 @@ public class SumehrService {
             String documentDate, String status, boolean latest) {
     }
 
-    private static Intent intent(String action, Operation operation, Optional<String> breakTheGlass) {
-        return new Intent(action, DataType.SUMEHR, operation, breakTheGlass);
-    }
-
-    public Entry put(Caller caller, PatientRef patient, byte[] kmehr, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("PutTransaction", Operation.WRITE, breakTheGlass));
+    @Checked(action = "PutTransaction", data = DataType.SUMEHR, operation = Operation.WRITE)
+    public Entry put(Caller caller, @OfPatient PatientRef patient, byte[] kmehr, @BreakTheGlassReason Optional<String> breakTheGlass) {
         KmehrMessage message;
         try {
             message = KmehrParser.parse(kmehr);
@@ -83,20 +81,20 @@ public class SumehrService {
         return entry(sumehr, true);
     }
 
-    public List<Entry> list(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("GetTransactionList", Operation.READ, breakTheGlass));
+    @Checked(action = "GetTransactionList", data = DataType.SUMEHR, operation = Operation.READ)
+    public List<Entry> list(Caller caller, @OfPatient PatientRef patient, @BreakTheGlassReason Optional<String> breakTheGlass) {
         return list(patient);
     }
 
     /** The summary exactly as pushed (revoked ones too: they stay in the patient's history). */
-    public String get(Caller caller, PatientRef patient, UUID id, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("GetTransaction", Operation.READ, breakTheGlass));
+    @Checked(action = "GetTransaction", data = DataType.SUMEHR, operation = Operation.READ)
+    public String get(Caller caller, @OfPatient PatientRef patient, UUID id, @BreakTheGlassReason Optional<String> breakTheGlass) {
         Sumehr sumehr = find(patient, id);
         return keys.open(keys.keyFor(patient), Base64.getDecoder().decode(sumehr.sealedContent()), identity(patient, id));
     }
 
-    public void revoke(Caller caller, PatientRef patient, UUID id, Optional<String> breakTheGlass) {
-        access.authorize(caller, Optional.of(patient), intent("RevokeTransaction", Operation.WRITE, breakTheGlass));
+    @Checked(action = "RevokeTransaction", data = DataType.SUMEHR, operation = Operation.WRITE)
+    public void revoke(Caller caller, @OfPatient PatientRef patient, UUID id, @BreakTheGlassReason Optional<String> breakTheGlass) {
         Sumehr sumehr = find(patient, id);
         if (!sumehr.author().equals(PartyKey.of(caller.id())) || !sumehr.authorRole().equals(caller.role().name())) {
             throw new CareVaultException(ErrorCode.NOT_AUTHOR);

@@ -1,6 +1,7 @@
 package org.carevault.interfaces.portal;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,7 @@ abstract class PatientServlet extends HttpServlet {
         }
     }
 
-    @EJB
+    @Inject
     private AccessControl access;
 
     @EJB

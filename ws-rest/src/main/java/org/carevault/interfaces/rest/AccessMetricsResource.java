@@ -7,7 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.carevault.application.access.AccessControl;
+import org.carevault.application.access.AccessCheckService;
 import org.carevault.application.access.AccessMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -21,12 +21,12 @@ public class AccessMetricsResource {
     private RestCaller restCaller;
 
     @EJB
-    private AccessControl access;
+    private AccessCheckService checks;
 
     @Operation(summary = "Decision point counters",
             description = "Operators only: the decision point's counters since this node started: decisions and their mean time, cache hits and database loads.")
     @GET
     public AccessMetrics.Snapshot metrics() {
-        return access.metrics(restCaller.current());
+        return checks.metrics(restCaller.current());
     }
 }
