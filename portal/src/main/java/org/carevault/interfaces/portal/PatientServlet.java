@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.util.Optional;
 import java.util.UUID;
 import org.carevault.application.access.AccessControl;
+import org.carevault.application.consent.ProxyService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -39,7 +40,7 @@ abstract class PatientServlet extends HttpServlet {
     private AccessControl access;
 
     @EJB
-    private org.carevault.application.consent.ProxyService proxies;
+    private ProxyService proxies;
 
     static Caller caller(HttpServletRequest request) {
         return Portal.caller(request).orElseThrow();
