@@ -9,10 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.servlet.annotation.WebServlet;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +24,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.carevault.ws.consent.v1.ConsentPortType;
+import org.carevault.ws.identity.v1.IdentityPortType;
+import org.carevault.ws.mailbox.v1.EtkDepotPortType;
+import org.carevault.ws.mailbox.v1.MailboxConsultationPortType;
+import org.carevault.ws.mailbox.v1.MailboxPublicationPortType;
+import org.carevault.ws.vault.v1.VaultPortType;
 import org.junit.jupiter.api.Test;
 
 /**
- * No entry path skips the access decision. Every REST endpoint is found by reflection over the
- * deployed resource classes; each one that touches a patient is called by another patient on
- * patient Devos and must be refused with CV-AUTH-004 and leave a refusal in Devos's audit trail
- * (only the decision point writes there). Every SOAP consent operation is found on the generated
- * port type and must leave its entry in the patient's trail. An endpoint missing from the tables
- * below fails the test: a new endpoint cannot be added without being classified here.
+ * No entry path skips the access decision. Every REST endpoint is found by reflection over the deployed resource
+ * classes; each one that touches a patient is called by another patient on patient Devos and must be refused with
+ * CV-AUTH-004 and leave a refusal in Devos's audit trail (only the decision point writes there). Every operation of
+ * every SOAP port is found on the generated port types: each consent operation leaves its entry in the patient's
+ * trail, each vault operation is refused without a relationship and audited, the rest (identity, key directory,
+ * mailbox) are classified with the reason they name no patient. Every portal page is found on the servlet classes and
+ * classified, and none answers without a login. An entry path missing from the tables below fails the test: a new one
+ * cannot be added without being classified here. (Service methods themselves cannot skip the decision: an undeclared
+ * one stops the deployment, UndeclaredServiceIT.)
  */
 class DecisionPointCoverageIT {
 
@@ -55,7 +67,7 @@ class DecisionPointCoverageIT {
                 "{\"dataType\":\"MEDICATION_SCHEME\",\"operation\":\"READ\"}", "CheckAccess"}),
             Map.entry("GET /patients/{patientRef}/medication-scheme", new String[] {null, "GetTransactionSet"}),
             Map.entry("PUT /patients/{patientRef}/medication-scheme", new String[] {
-                SchemeMessages.scheme(ConsentApi.DEVOS_SSIN, "1", java.util.List.of()), "PutTransactionSet"}),
+                SchemeMessages.scheme(ConsentApi.DEVOS_SSIN, "1", List.of()), "PutTransactionSet"}),
             Map.entry("GET /patients/{patientRef}/medication-scheme/latest-update", new String[] {null, "GetLatestUpdate"}),
             Map.entry("GET /patients/{patientRef}/medication-scheme/versions", new String[] {null, "GetTransactionSetHistory"}),
             Map.entry("GET /patients/{patientRef}/medication-scheme/versions/{version}", new String[] {
@@ -144,7 +156,7 @@ class DecisionPointCoverageIT {
         }
         assertEquals(operations, new TreeSet<>(calls.keySet()), "every SOAP consent operation is called here");
         Set<String> identityOperations = new TreeSet<>();
-        for (Method method : org.carevault.ws.identity.v1.IdentityPortType.class.getDeclaredMethods()) {
+        for (Method method : IdentityPortType.class.getDeclaredMethods()) {
             identityOperations.add(method.getName());
         }
         assertEquals(Set.of("whoAmI"), identityOperations, "the identity service touches no patient (the caller's own identity)");
@@ -164,10 +176,127 @@ class DecisionPointCoverageIT {
         }
     }
 
+    /**
+     * Every operation of the SOAP vault port, called by a GP on a patient who consented but with whom the GP has no
+     * therapeutic relationship: each one is refused with the coded fault and leaves the refusal in the patient's trail.
+     */
+    @Test
+    void everySoapVaultOperationIsRefusedWithoutARelationshipAndAudited() throws Exception {
+        String ssin = ConsentApi.newSsin();
+        String ref = ConsentApi.resolve(ssin);
+        ConsentApi.putConsentAsProfessional(ref, "physician");
+        String patient = "<c:PatientSsin>" + ssin + "</c:PatientSsin>";
+        String id = "<c:Id>" + UUID.randomUUID() + "</c:Id>";
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("GetLatestUpdate", patient);
+        calls.put("GetTransactionSet", patient);
+        calls.put("PutTransactionSet", patient + "<c:BasedOnVersion>0</c:BasedOnVersion><c:Kmehr>"
+                + base64(SchemeMessages.scheme(ssin, "1", List.of())) + "</c:Kmehr>");
+        calls.put("PutTransaction", patient + "<c:Kmehr>" + base64(SumehrIT.sumehr(ssin, "x")) + "</c:Kmehr>");
+        calls.put("GetTransactionList", patient);
+        calls.put("GetTransaction", patient + id);
+        calls.put("RevokeTransaction", patient + id);
+        assertEquals(operationsOf(VaultPortType.class), new TreeSet<>(calls.keySet()), "every SOAP vault operation is called here");
+
+        var gp = SoapAuthenticationIT.demo("gp.peeters");
+        for (Map.Entry<String, String> call : calls.entrySet()) {
+            HttpResponse<String> refused = SignedSoap.vault(call.getKey(), call.getValue(), gp);
+            assertEquals(500, refused.statusCode(), call.getKey() + ": " + refused.body());
+            assertEquals("CV-CONSENT-002", SignedSoap.text(refused.body(), "Code"), call.getKey());
+            JsonNode entry = ConsentApi.lastEntry(ref, call.getKey());
+            assertEquals("SOAP", entry.get("channel").asText(), call.getKey());
+            assertEquals("NO_THERAPEUTIC_RELATIONSHIP", entry.get("decision").asText(), call.getKey());
+        }
+    }
+
+    /**
+     * The SOAP ports that name no patient in their operations, each classified with the reason; the mailbox's patient
+     * checks inside a message (SendMessage, GetFullMessage with a patient) are tested by MailboxPatientIT. A new
+     * operation on any port fails this test until it is classified here.
+     */
+    @Test
+    void everyOtherSoapOperationIsClassified() {
+        Map<Class<?>, Map<String, String>> ports = Map.of(
+                IdentityPortType.class, Map.of("WhoAmI", "the caller's own identity"),
+                EtkDepotPortType.class, Map.of(
+                        "PublishEtk", "the caller publishes their own encryption token",
+                        "GetEtk", "public encryption certificates of care providers",
+                        "RevokeEtk", "the caller withdraws their own token"),
+                MailboxPublicationPortType.class, Map.of(
+                        "SendMessage", "sealed bytes; with a patient, decided as MESSAGE write (MailboxPatientIT)"),
+                MailboxConsultationPortType.class, Map.ofEntries(
+                        Map.entry("GetBoxInfo", "the caller's own box"),
+                        Map.entry("GetMessagesList", "the caller's own box: routing data only"),
+                        Map.entry("GetFullMessage", "sealed bytes for their recipient; with a patient, recorded in the"
+                                + " patient's trail (MailboxPatientIT)"),
+                        Map.entry("MoveMessage", "the caller's own box"),
+                        Map.entry("DeleteMessage", "the caller's own box"),
+                        Map.entry("GetMessageHistory", "routing data of the conversation in the caller's box"),
+                        Map.entry("GetMessageAcknowledgmentsStatus", "the sender's own receipts"),
+                        Map.entry("SendReadReceipt", "the recipient's own receipt"),
+                        Map.entry("InsertOoO", "the caller's own absences"),
+                        Map.entry("DeleteOoO", "the caller's own absences"),
+                        Map.entry("GetOoOList", "the caller's own absences")));
+        for (Map.Entry<Class<?>, Map<String, String>> port : ports.entrySet()) {
+            assertEquals(new TreeSet<>(port.getValue().keySet()), operationsOf(port.getKey()),
+                    port.getKey().getSimpleName() + ": every operation is classified here");
+        }
+    }
+
+    /**
+     * The portal's pages work on the logged-in patient (or the one they act for, chosen from the caller's own proxies),
+     * never on a patient named by the request; each page is listed with the decided calls it makes. Without a session
+     * every page that is not the login itself answers a redirect to the login and no data.
+     */
+    @Test
+    void everyPortalPageIsClassifiedAndNoneAnswersWithoutALogin() throws Exception {
+        Map<String, String> pages = Map.ofEntries(
+                Map.entry("", "GetPatientConsent, as the patient or their proxy"),
+                Map.entry("/consent", "PutPatientConsent / RevokePatientConsent"),
+                Map.entry("/notices", "GetPatientAuditTrail (the latest accesses by others)"),
+                Map.entry("/relationships", "GetTherapeuticLink / RevokeTherapeuticLink"),
+                Map.entry("/exclusions", "GetTherapeuticExclusion / Put / Revoke"),
+                Map.entry("/medication", "GetTransactionSet, GetTransactionList, GetTransaction"),
+                Map.entry("/log", "GetPatientAuditTrail"),
+                Map.entry("/log.csv", "GetPatientAuditTrail"),
+                Map.entry("/log.pdf", "GetPatientAuditTrail"),
+                Map.entry("/proxies", "GetProxy / PutProxy / RevokeProxy, and the caller's own mandates"),
+                Map.entry("/acting", "one of the caller's own proxies; every later call decided again"));
+        Set<String> open = Set.of("/login", "/callback", "/logout", "/logged-out");
+        Set<String> found = new TreeSet<>();
+        for (Class<?> type : classesOf("org.carevault.interfaces.portal")) {
+            WebServlet servlet = type.getAnnotation(WebServlet.class);
+            if (servlet != null) {
+                found.addAll(List.of(servlet.value()));
+            }
+        }
+        Set<String> classified = new TreeSet<>(pages.keySet());
+        classified.addAll(open);
+        assertEquals(classified, found, "every portal page, and only those that exist, is classified here");
+        for (String page : pages.keySet()) {
+            HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + "/portal" + (page.isEmpty() ? "/" : page))));
+            assertEquals(302, response.statusCode(), page + ": " + response.body());
+            String location = response.headers().firstValue("Location").orElse("");
+            assertTrue(location.endsWith("/portal/login"), page + " → " + location);
+        }
+    }
+
+    private static Set<String> operationsOf(Class<?> portType) {
+        Set<String> operations = new TreeSet<>();
+        for (Method method : portType.getDeclaredMethods()) {
+            operations.add(Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1));
+        }
+        return operations;
+    }
+
+    private static String base64(String xml) {
+        return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static HttpResponse<String> call(String method, String path, String token, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(Stack.HUB + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.HUB + path))
                 .header("Authorization", "Bearer " + token).method(method, publisher);
         if (body != null) {
             request.header("Content-Type", body.startsWith("<") ? "application/xml" : "application/json");
