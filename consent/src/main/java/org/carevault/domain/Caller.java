@@ -3,6 +3,7 @@ package org.carevault.domain;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.carevault.crypto.identity.Nihii;
 
 /**
@@ -37,7 +38,7 @@ public record Caller(PartyId id, Role role, Optional<Nihii> nihii, String displa
      * without a choice is an error, not a silent pick.
      */
     public static Role singleRole(Set<Role> granted) {
-        Set<Role> candidates = granted.stream().filter(r -> r != Role.ADMIN).collect(java.util.stream.Collectors.toSet());
+        Set<Role> candidates = granted.stream().filter(r -> r != Role.ADMIN).collect(Collectors.toSet());
         if (candidates.isEmpty() && granted.contains(Role.ADMIN)) {
             return Role.ADMIN;
         }

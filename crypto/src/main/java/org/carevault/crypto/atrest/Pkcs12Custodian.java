@@ -1,11 +1,12 @@
 package org.carevault.crypto.atrest;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Collections;
 import java.security.Provider;
+import java.util.Collections;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.carevault.crypto.pki.Pkcs12;
@@ -86,7 +87,7 @@ public final class Pkcs12Custodian extends VersionedKeyCustodian {
                         new KeyStore.PasswordProtection(password));
             }
             Pkcs12.write(file, store, password);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new RecordCipherException("cannot write the custodian's keys", e);
         }
     }

@@ -1,10 +1,11 @@
 package org.carevault.crypto.etk;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.crypto.seal.SealException;
@@ -34,7 +35,7 @@ public final class EncryptionToken {
         }
         try {
             return Signatures.sign(encryptionCertificate.getEncoded(), authentication);
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new SealException(SealException.Reason.MALFORMED, "the certificate cannot be encoded", e);
         }
     }

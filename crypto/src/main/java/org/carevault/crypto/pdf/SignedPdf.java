@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.crypto.seal.SealException;
 import org.carevault.crypto.seal.Signatures;
+import org.carevault.crypto.timestamp.TimeStampException;
 import org.carevault.crypto.timestamp.TimeStamps;
 
 /**
@@ -116,7 +117,7 @@ public final class SignedPdf {
                     String.valueOf(signature.getReason()));
         } catch (IOException e) {
             throw new InvalidPdfSignature("not a readable PDF", e);
-        } catch (SealException | org.carevault.crypto.timestamp.TimeStampException e) {
+        } catch (SealException | TimeStampException e) {
             throw new InvalidPdfSignature("the signature does not hold: " + e.getMessage(), e);
         }
     }

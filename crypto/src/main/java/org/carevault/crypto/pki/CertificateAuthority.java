@@ -6,12 +6,16 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -154,7 +158,7 @@ public final class CertificateAuthority {
     }
 
     /** A certificate revocation list naming the given serial numbers with their revocation times. */
-    public java.security.cert.X509CRL crl(java.util.Map<BigInteger, Instant> revoked, Duration nextUpdate) {
+    public X509CRL crl(Map<BigInteger, Instant> revoked, Duration nextUpdate) {
         Instant now = Instant.now();
         org.bouncycastle.cert.X509v2CRLBuilder builder = new org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder(
                 certificate().getSubjectX500Principal(), Date.from(now));
@@ -164,7 +168,7 @@ public final class CertificateAuthority {
         try {
             var signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(credential.privateKey());
             return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(builder.build(signer));
-        } catch (OperatorCreationException | java.security.cert.CRLException e) {
+        } catch (OperatorCreationException | CRLException e) {
             throw new PkiException("cannot issue a CRL", e);
         }
     }
@@ -188,7 +192,7 @@ public final class CertificateAuthority {
     private static KeyPair generateEc() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new PkiException("EC P-256 is not available", e);

@@ -1,5 +1,6 @@
 package org.carevault.crypto.seal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ final class Chunks {
      * An input stream whose own I/O failures are remembered, so that a failure to read a file is
      * reported as such and not mistaken for a malformed message by the parser reading through it.
      */
-    static final class Source extends java.io.FilterInputStream {
+    static final class Source extends FilterInputStream {
         private IOException failure;
 
         Source(InputStream in) {

@@ -3,6 +3,7 @@ package org.carevault.crypto.seal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -201,7 +202,7 @@ final class EnvelopeReader {
             setProvider(Algorithms.BC);
         }
 
-        java.security.Key contentKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier contentEncryption,
+        Key contentKey(AlgorithmIdentifier keyEncryption, AlgorithmIdentifier contentEncryption,
                 SubjectPublicKeyInfo originator, org.bouncycastle.asn1.ASN1OctetString ukm, byte[] wrapped) throws CMSException {
             return extractSecretKey(keyEncryption, contentEncryption, originator, ukm, wrapped);
         }

@@ -9,13 +9,17 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -25,8 +29,8 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -66,7 +70,7 @@ public final class Signatures {
     }
 
     /** A verified detached signature: its signer, the signature value, and the signature's time-stamp token if any. */
-    public record Detached(Signer signer, byte[] signatureValue, java.util.Optional<byte[]> timeStampToken) {
+    public record Detached(Signer signer, byte[] signatureValue, Optional<byte[]> timeStampToken) {
     }
 
     /**
@@ -75,7 +79,7 @@ public final class Signatures {
      * signature's unsigned {@code signatureTimeStampToken} attribute (RFC 3161 appendix A).
      */
     public static byte[] signDetached(byte[] content, Credential signer,
-            java.util.Optional<java.util.function.UnaryOperator<byte[]>> timeStamper) {
+            Optional<UnaryOperator<byte[]>> timeStamper) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo(signer));
@@ -108,7 +112,7 @@ public final class Signatures {
         }
         Signer signer = verifySigner(signed.getSignerInfos(), signed.getCertificates());
         SignerInformation info = signed.getSignerInfos().getSigners().iterator().next();
-        java.util.Optional<byte[]> token = java.util.Optional.ofNullable(info.getUnsignedAttributes())
+        Optional<byte[]> token = Optional.ofNullable(info.getUnsignedAttributes())
                 .map(attributes -> attributes.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken))
                 .map(attribute -> {
                     try {
@@ -228,12 +232,12 @@ public final class Signatures {
      * not undo what was signed before it). CRLs not signed by the issuer are ignored.
      */
     public static void validatePath(X509Certificate certificate, List<X509Certificate> chain,
-            Collection<X509Certificate> anchors, Instant at, Collection<java.security.cert.X509CRL> crls) {
+            Collection<X509Certificate> anchors, Instant at, Collection<X509CRL> crls) {
         validateChain(certificate, chain, anchors, at);
-        X509Certificate issuer = java.util.stream.Stream.concat(anchors.stream(), chain.stream())
+        X509Certificate issuer = Stream.concat(anchors.stream(), chain.stream())
                 .filter(c -> c.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()))
                 .findFirst().orElse(null);
-        for (java.security.cert.X509CRL crl : crls) {
+        for (X509CRL crl : crls) {
             if (issuer == null || !crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 continue;
             }

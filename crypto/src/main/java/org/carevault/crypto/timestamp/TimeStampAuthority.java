@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Date;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -45,7 +46,7 @@ public final class TimeStampAuthority {
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, certId, POLICY);
             tokens.addCertificates(new JcaCertStore(tsa.chain()));
             responses = new TimeStampResponseGenerator(tokens,
-                    java.util.Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384, TSPAlgorithms.SHA512));
+                    Set.of(TSPAlgorithms.SHA256, TSPAlgorithms.SHA384, TSPAlgorithms.SHA512));
         } catch (Exception e) {
             throw new TimeStampException("cannot set up the time-stamp authority", e);
         }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
@@ -115,7 +116,7 @@ public final class TimeStamps {
             if (tsa.getExtendedKeyUsage() == null || !tsa.getExtendedKeyUsage().equals(List.of("1.3.6.1.5.5.7.3.8"))) {
                 throw new TimeStampException("the signer is not a time-stamp authority", null);
             }
-        } catch (java.security.cert.CertificateParsingException e) {
+        } catch (CertificateParsingException e) {
             throw new TimeStampException("the signer is not a time-stamp authority", e);
         }
         try {

@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.carevault.crypto.etk.EncryptionToken;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.crypto.identity.Nihii;
 import org.carevault.crypto.identity.Ssin;
+import org.carevault.crypto.pdf.SignedPdf;
 import org.carevault.crypto.pki.CertificateAuthority;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.crypto.pki.Pem;
@@ -134,7 +136,7 @@ public final class CryptoTool {
                 Duration.ofDays(Long.parseLong(options.get("days", "825"))), usage, hosts);
         Path file = Path.of(options.require("out"));
         Pkcs12.writeCredential(file, options.get("alias", defaultAlias), credential, options.password("password"));
-        out.println("issued " + usage.name().toLowerCase(java.util.Locale.ROOT) + " certificate "
+        out.println("issued " + usage.name().toLowerCase(Locale.ROOT) + " certificate "
                 + credential.certificate().getSubjectX500Principal().getName() + " -> " + file);
     }
 
@@ -179,8 +181,8 @@ public final class CryptoTool {
     /** A PDF the hub signed (a patient's access log): signer and time-stamp chain to the trusted CA, whole file covered. */
     private void verifyPdf(Options options) throws IOException {
         List<X509Certificate> trust = List.of(Pem.read(Path.of(options.require("trust"))));
-        org.carevault.crypto.pdf.SignedPdf.Verified verified = org.carevault.crypto.pdf.SignedPdf.verify(
-                java.nio.file.Files.readAllBytes(Path.of(options.require("in"))), trust, trust);
+        SignedPdf.Verified verified = SignedPdf.verify(
+                Files.readAllBytes(Path.of(options.require("in"))), trust, trust);
         out.println("valid: signed by " + verified.signer().getSubjectX500Principal().getName()
                 + verified.timeStamped().map(at -> ", time-stamped " + at).orElse(", not time-stamped")
                 + " (" + verified.reason() + "); the whole file is covered");

@@ -1,6 +1,8 @@
 package org.carevault.application.access;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -25,7 +28,7 @@ import org.carevault.domain.consent.PatientRef;
  */
 @Singleton
 @Startup
-@jakarta.ejb.Lock(jakarta.ejb.LockType.READ)
+@Lock(LockType.READ)
 public class PatientRefs {
 
     static final String KEY_DIRECTORY_PROPERTY = "carevault.keys.dir";
@@ -45,7 +48,7 @@ public class PatientRefs {
                 Path partial = Files.createTempFile(file.getParent(), ".patient-ref", ".part");
                 Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
                 Files.write(partial, fresh);
-                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             }
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length != 32) {

@@ -9,11 +9,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.carevault.domain.Caller;
@@ -113,13 +115,13 @@ public class ProfessionalDirectory {
         if (query.length() < 3) {
             return List.of();
         }
-        Map<String, Found> found = new java.util.TreeMap<>();
+        Map<String, Found> found = new TreeMap<>();
         for (KnownProfessional known : em.createQuery("select k from KnownProfessional k where k.nameLower like :text"
                 + " or k.nihii like :prefix order by k.nameLower", KnownProfessional.class)
                 .setParameter("text", "%" + query + "%").setParameter("prefix", query + "%").setMaxResults(100).getResultList()) {
             found.putIfAbsent(known.nihii() + "/" + known.role(), new Found(known.name(), known.role(), known.nihii()));
         }
-        return found.values().stream().sorted(java.util.Comparator.comparing(Found::name)).limit(20).toList();
+        return found.values().stream().sorted(Comparator.comparing(Found::name)).limit(20).toList();
     }
 
     /** The party behind a registration number and role. */

@@ -9,6 +9,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.carevault.crypto.audit.AuditChain;
 import org.carevault.domain.access.PartyKey;
@@ -92,7 +94,7 @@ public class AuditEntry {
         this.chain = chain;
         this.position = position;
         // Stored at microsecond precision, so that the canonical form reads back exactly as written.
-        this.occurredAt = event.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.occurredAt = event.at().truncatedTo(ChronoUnit.MICROS);
         this.channel = event.channel().name();
         this.action = event.action();
         event.caller().ifPresent(caller -> {
@@ -149,12 +151,12 @@ public class AuditEntry {
     }
 
     void chainTo(byte[] previousHash) {
-        this.hash = java.util.HexFormat.of().formatHex(AuditChain.link(position, previousHash, canonical()));
+        this.hash = HexFormat.of().formatHex(AuditChain.link(position, previousHash, canonical()));
     }
 
     /** This entry as a link of its chain: at its position in the chain. */
     public AuditChain.Entry asChainEntry() {
-        return new AuditChain.Entry(position, canonical(), java.util.HexFormat.of().parseHex(hash));
+        return new AuditChain.Entry(position, canonical(), HexFormat.of().parseHex(hash));
     }
 
     public long seq() {

@@ -1,5 +1,6 @@
 package org.carevault.application.audit;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,7 +40,7 @@ public class AuditLog {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @jakarta.ejb.EJB
+    @EJB
     private HubTimeStampAuthority tsa;
 
     /**

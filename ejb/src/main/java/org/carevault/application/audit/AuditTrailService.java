@@ -3,6 +3,9 @@ package org.carevault.application.audit;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +30,8 @@ public class AuditTrailService {
     @EJB
     private AuditLog log;
 
-    @jakarta.persistence.PersistenceContext(unitName = "carevault")
-    private jakarta.persistence.EntityManager em;
+    @PersistenceContext(unitName = "carevault")
+    private EntityManager em;
 
 
     /**
@@ -72,7 +75,7 @@ public class AuditTrailService {
     @Checked(action = "AcknowledgeBreakTheGlass", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
     public void acknowledgeBreakTheGlass(Caller caller, @OfPatient PatientRef patient, long upToSeq) {
         BreakGlassAcknowledgement seen = em.find(BreakGlassAcknowledgement.class, patient.value(),
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                LockModeType.PESSIMISTIC_WRITE);
         if (seen == null) {
             seen = new BreakGlassAcknowledgement(patient.value());
             em.persist(seen);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.carevault.crypto.pki.Pem;
 import org.carevault.crypto.pki.Pkcs12;
 import org.carevault.crypto.timestamp.TimeStampAuthority;
+import org.carevault.crypto.timestamp.TimeStamps;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,8 +53,8 @@ public class HubTimeStampAuthority {
     /** A time-stamp token over the data from the hub's own authority; none without one. */
     public Optional<byte[]> stamp(byte[] data) {
         return authority().map(tsa -> {
-            byte[] request = org.carevault.crypto.timestamp.TimeStamps.request(data);
-            return org.carevault.crypto.timestamp.TimeStamps.tokenOf(request, tsa.respond(request));
+            byte[] request = TimeStamps.request(data);
+            return TimeStamps.tokenOf(request, tsa.respond(request));
         });
     }
 

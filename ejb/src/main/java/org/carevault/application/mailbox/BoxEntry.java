@@ -1,6 +1,7 @@
 package org.carevault.application.mailbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,7 +28,7 @@ public class BoxEntry {
     @Column(name = "message_id", nullable = false)
     private UUID messageId;
 
-    @jakarta.persistence.Embedded
+    @Embedded
     private BoxColumns owner;
 
     @Column(name = "is_recipient", nullable = false)

@@ -1,6 +1,7 @@
 package org.carevault.application.mailbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,7 +18,7 @@ public class Etk {
     @Id
     private UUID id;
 
-    @jakarta.persistence.Embedded
+    @Embedded
     private BoxColumns owner;
 
     @Column(name = "token", nullable = false)

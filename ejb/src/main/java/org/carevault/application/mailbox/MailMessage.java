@@ -1,6 +1,8 @@
 package org.carevault.application.mailbox;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,10 +21,10 @@ public class MailMessage {
     @Id
     private UUID id;
 
-    @jakarta.persistence.Embedded
-    @jakarta.persistence.AttributeOverride(name = "type", column = @Column(name = "sender_type", nullable = false))
-    @jakarta.persistence.AttributeOverride(name = "id", column = @Column(name = "sender_id", nullable = false))
-    @jakarta.persistence.AttributeOverride(name = "quality", column = @Column(name = "sender_quality", nullable = false))
+    @Embedded
+    @AttributeOverride(name = "type", column = @Column(name = "sender_type", nullable = false))
+    @AttributeOverride(name = "id", column = @Column(name = "sender_id", nullable = false))
+    @AttributeOverride(name = "quality", column = @Column(name = "sender_quality", nullable = false))
     private BoxColumns sender;
 
     @Column(name = "recipients", nullable = false)

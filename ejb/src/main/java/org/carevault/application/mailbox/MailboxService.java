@@ -10,10 +10,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.carevault.application.access.AccessControl.Intent;
@@ -32,6 +36,7 @@ import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;
+import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
 
 /**
@@ -251,7 +256,7 @@ public class MailboxService {
         BoxOwner box = boxOf(caller, onBehalfOf);
         entryOf(box, messageId);
         UUID root = messageId;
-        java.util.Set<UUID> seen = new java.util.HashSet<>(List.of(root));
+        Set<UUID> seen = new HashSet<>(List.of(root));
         while (true) {
             Optional<UUID> up = em.find(MailMessage.class, root).inReplyTo();
             if (up.isEmpty() || !seen.add(up.get()) || em.find(MailMessage.class, up.get()) == null) {
@@ -268,7 +273,7 @@ public class MailboxService {
         for (UUID id : thread) {
             findEntry(box, id).ifPresent(entry -> visible.add(listed(entry, em.find(MailMessage.class, id))));
         }
-        visible.sort(java.util.Comparator.comparing(Listed::sentAt));
+        visible.sort(Comparator.comparing(Listed::sentAt));
         return visible;
     }
 
@@ -331,9 +336,9 @@ public class MailboxService {
 
     /** A mandate granted by the caller's box to another party (not to itself), or the one already active. */
     @OfBox("grantMandate")
-    public Mandate grantMandate(Caller caller, org.carevault.domain.access.PartyKey mandatee) {
+    public Mandate grantMandate(Caller caller, PartyKey mandatee) {
         BoxOwner box = careBox(caller);
-        if (mandatee.equals(org.carevault.domain.access.PartyKey.of(caller.id()))) {
+        if (mandatee.equals(PartyKey.of(caller.id()))) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A box's owner needs no mandate");
         }
         Optional<Mandate> active = activeMandate(box, mandatee);
@@ -349,7 +354,7 @@ public class MailboxService {
     @OfBox("getMandates")
     public List<Mandate> mandates(Caller caller) {
         BoxOwner box = careBox(caller);
-        org.carevault.domain.access.PartyKey self = org.carevault.domain.access.PartyKey.of(caller.id());
+        PartyKey self = PartyKey.of(caller.id());
         return em.createQuery("select m from Mandate m where m.owner = :box or (m.mandateeType = :t and m.mandateeId = :i"
                 + " and m.revokedAt is null) order by m.grantedAt desc", Mandate.class).setParameter("box", BoxColumns.of(box))
                 .setParameter("t", self.type()).setParameter("i", self.value()).getResultList();
@@ -375,13 +380,13 @@ public class MailboxService {
         if (onBehalfOf.isEmpty() || onBehalfOf.get().equals(own)) {
             return own;
         }
-        if (activeMandate(onBehalfOf.get(), org.carevault.domain.access.PartyKey.of(caller.id())).isEmpty()) {
+        if (activeMandate(onBehalfOf.get(), PartyKey.of(caller.id())).isEmpty()) {
             throw new CareVaultException(ErrorCode.NOT_MANDATED);
         }
         return onBehalfOf.get();
     }
 
-    private Optional<Mandate> activeMandate(BoxOwner box, org.carevault.domain.access.PartyKey mandatee) {
+    private Optional<Mandate> activeMandate(BoxOwner box, PartyKey mandatee) {
         return em.createQuery("select m from Mandate m where m.owner = :box and m.mandateeType = :t and m.mandateeId = :i"
                 + " and m.revokedAt is null", Mandate.class).setParameter("box", BoxColumns.of(box))
                 .setParameter("t", mandatee.type()).setParameter("i", mandatee.value()).getResultStream().findFirst();
@@ -507,7 +512,7 @@ public class MailboxService {
 
     private void receipt(MailMessage message, BoxOwner recipient, Receipt.Kind kind, Instant instant) {
         // The statement must be rebuilt from the stored receipt: no finer than the database keeps (microseconds).
-        Instant at = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant at = instant.truncatedTo(ChronoUnit.MICROS);
         Optional<byte[]> token = tsa.stamp(Receipt.statement(message.id(), message.contentSha256(), recipient, kind, at)
                 .getBytes(StandardCharsets.UTF_8));
         em.persist(new Receipt(message.id(), recipient, kind, at, token));

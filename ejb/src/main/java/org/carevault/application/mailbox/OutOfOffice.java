@@ -1,6 +1,7 @@
 package org.carevault.application.mailbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,7 +21,7 @@ public class OutOfOffice {
     @Id
     private UUID id;
 
-    @jakarta.persistence.Embedded
+    @Embedded
     private BoxColumns owner;
 
     @Column(name = "starts_at", nullable = false)

@@ -1,6 +1,8 @@
 package org.carevault.application.mailbox;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,9 +31,9 @@ public class Receipt {
     @Column(name = "message_id", nullable = false)
     private UUID messageId;
 
-    @jakarta.persistence.Embedded
-    @jakarta.persistence.AttributeOverride(name = "type", column = @Column(name = "recipient_type", nullable = false))
-    @jakarta.persistence.AttributeOverride(name = "id", column = @Column(name = "recipient_id", nullable = false))
+    @Embedded
+    @AttributeOverride(name = "type", column = @Column(name = "recipient_type", nullable = false))
+    @AttributeOverride(name = "id", column = @Column(name = "recipient_id", nullable = false))
     private BoxColumns recipient;
 
     @Enumerated(EnumType.STRING)

@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.carevault.domain.access.PartyKey;
 
 /** A caller's stored preferences, keyed by the party's identifier. */
 @Entity
@@ -31,7 +32,7 @@ public class CallerPreference {
     protected CallerPreference() {
     }
 
-    CallerPreference(org.carevault.domain.access.PartyKey party, Language language, OffsetDateTime now) {
+    CallerPreference(PartyKey party, Language language, OffsetDateTime now) {
         this.key = Key.of(party);
         change(language, now);
     }
@@ -64,7 +65,7 @@ public class CallerPreference {
         protected Key() {
         }
 
-        static Key of(org.carevault.domain.access.PartyKey party) {
+        static Key of(PartyKey party) {
             Key key = new Key();
             key.partyType = party.type();
             key.partyValue = party.value();

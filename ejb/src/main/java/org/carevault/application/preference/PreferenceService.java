@@ -1,5 +1,6 @@
 package org.carevault.application.preference;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,7 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.carevault.application.access.NoPatientData;
+import org.carevault.application.access.PatientRefs;
 import org.carevault.domain.Caller;
+import org.carevault.domain.PartyId;
+import org.carevault.domain.Role;
+import org.carevault.domain.access.PartyKey;
 
 /**
  * A caller's own preferences; a caller can only ever read or change their own. A patient's are kept
@@ -19,15 +24,15 @@ public class PreferenceService {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
-    @jakarta.ejb.EJB
-    private org.carevault.application.access.PatientRefs refs;
+    @EJB
+    private PatientRefs refs;
 
-    private org.carevault.domain.access.PartyKey owner(Caller caller) {
-        if (caller.role() == org.carevault.domain.Role.PATIENT
-                && caller.id() instanceof org.carevault.domain.PartyId.Person person) {
-            return new org.carevault.domain.access.PartyKey("PATIENT", refs.of(person.ssin()).value());
+    private PartyKey owner(Caller caller) {
+        if (caller.role() == Role.PATIENT
+                && caller.id() instanceof PartyId.Person person) {
+            return new PartyKey("PATIENT", refs.of(person.ssin()).value());
         }
-        return org.carevault.domain.access.PartyKey.of(caller.id());
+        return PartyKey.of(caller.id());
     }
 
     @NoPatientData("the caller's own preferences (language)")

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -186,7 +187,7 @@ public class MedicationSchemeService {
             em.persist(new SchemeHead(patient.value(), 1, now));
             try {
                 em.flush();
-            } catch (jakarta.persistence.PersistenceException e) {
+            } catch (PersistenceException e) {
                 throw new VersionConflictException(1);
             }
             return 1;

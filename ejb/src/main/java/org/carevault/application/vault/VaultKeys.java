@@ -11,6 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import org.carevault.crypto.atrest.Custodian;
 import org.carevault.crypto.atrest.DataKeyEscrow;
@@ -91,12 +94,12 @@ public class VaultKeys {
      */
     private static final int CACHED_KEYS = Integer.getInteger("carevault.vault.cached-keys", 10_000);
 
-    private final java.util.Map<String, SecretKey> recovered = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, SecretKey> recovered = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, SecretKey> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
                     return size() > CACHED_KEYS;
                 }
             });

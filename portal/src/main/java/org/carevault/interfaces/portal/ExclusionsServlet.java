@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.util.List;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.consent.ExclusionService;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.TherapeuticExclusion;
@@ -93,7 +94,7 @@ public class ExclusionsServlet extends PatientServlet {
         switch (String.valueOf(request.getParameter("action"))) {
             case "exclude" -> exclusions.put(caller, patient, directory.byNihii(String.valueOf(request.getParameter("nihii")),
                     String.valueOf(request.getParameter("role"))).orElseThrow(
-                            () -> new CareVaultException(org.carevault.domain.ErrorCode.NOT_FOUND)));
+                            () -> new CareVaultException(ErrorCode.NOT_FOUND)));
             case "lift" -> exclusions.revoke(caller, patient, ObjectIds.parse(request.getParameter("id")));
             default -> {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);

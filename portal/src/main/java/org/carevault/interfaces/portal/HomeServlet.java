@@ -5,7 +5,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.carevault.application.audit.AuditEntry;
+import org.carevault.application.audit.AuditTrailService;
 import org.carevault.application.consent.ConsentService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.consent.PatientConsent;
@@ -25,7 +28,7 @@ public class HomeServlet extends PatientServlet {
     private ConsentService consents;
 
     @EJB
-    private org.carevault.application.audit.AuditTrailService trail;
+    private AuditTrailService trail;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,7 +65,7 @@ public class HomeServlet extends PatientServlet {
 
     /** Emergency accesses not yet acknowledged, highlighted at the top, with the button that acknowledges them. */
     private void notices(Page page, Caller caller, PatientRef patient, StringBuilder body) {
-        java.util.List<org.carevault.application.audit.AuditEntry> unseen = trail.unacknowledgedBreakTheGlass(caller, patient);
+        List<AuditEntry> unseen = trail.unacknowledgedBreakTheGlass(caller, patient);
         if (unseen.isEmpty()) {
             return;
         }

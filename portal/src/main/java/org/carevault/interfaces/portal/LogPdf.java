@@ -3,6 +3,7 @@ package org.carevault.interfaces.portal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -75,7 +76,7 @@ final class LogPdf {
                     footer.beginText();
                     footer.setFont(regular, 8);
                     footer.newLineAtOffset(MARGIN, 20);
-                    footer.showText(safe(regular, java.text.MessageFormat.format(pageLabel, i + 1, count)));
+                    footer.showText(safe(regular, MessageFormat.format(pageLabel, i + 1, count)));
                     footer.endText();
                 }
             }

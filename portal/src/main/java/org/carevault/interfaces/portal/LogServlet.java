@@ -5,13 +5,24 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.audit.AuditEntry;
 import org.carevault.application.audit.AuditTrailService;
+import org.carevault.application.audit.HubDocumentSigner;
+import org.carevault.application.consent.ProxyService;
 import org.carevault.domain.Caller;
+import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
 
 /**
@@ -29,13 +40,13 @@ public class LogServlet extends PatientServlet {
     private AuditTrailService trail;
 
     @EJB
-    private org.carevault.application.access.ProfessionalDirectory directory;
+    private ProfessionalDirectory directory;
 
     @EJB
-    private org.carevault.application.consent.ProxyService proxies;
+    private ProxyService proxies;
 
     @EJB
-    private org.carevault.application.audit.HubDocumentSigner signer;
+    private HubDocumentSigner signer;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -45,7 +56,7 @@ public class LogServlet extends PatientServlet {
         Optional<LocalDate> to = day(request.getParameter("to"));
         // The professional is chosen by NIHII and role (what the page shows); the server finds the party behind them.
         String chosen = request.getParameter("professional") == null ? "" : request.getParameter("professional");
-        Optional<org.carevault.domain.access.PartyKey> party = Optional.of(chosen).filter(c -> c.contains("/"))
+        Optional<PartyKey> party = Optional.of(chosen).filter(c -> c.contains("/"))
                 .flatMap(c -> directory.byNihii(c.substring(0, c.indexOf('/')), c.substring(c.indexOf('/') + 1)));
         if (!chosen.isEmpty() && party.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -66,9 +77,9 @@ public class LogServlet extends PatientServlet {
             return;
         }
         String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("")
-                + "&professional=" + java.net.URLEncoder.encode(chosen, java.nio.charset.StandardCharsets.UTF_8);
+                + "&professional=" + URLEncoder.encode(chosen, StandardCharsets.UTF_8);
         // The professionals who appear in the patient's whole log, to choose from (by name, role and NIHII).
-        java.util.Map<String, String> professionals = new java.util.TreeMap<>();
+        Map<String, String> professionals = new TreeMap<>();
         for (AuditTrailService.Professional professional : view.professionals()) {
             professionals.putIfAbsent(professional.nihii() + "/" + professional.role(), professional.name() + " — "
                     + page.text("role." + professional.role()));
@@ -115,7 +126,7 @@ public class LogServlet extends PatientServlet {
 
         private final Caller caller;
         private final PatientRef patient;
-        private final java.util.Map<String, String> proxyNames = new java.util.HashMap<>();
+        private final Map<String, String> proxyNames = new HashMap<>();
 
         Who(Caller caller, PatientRef patient, List<AuditEntry> entries) {
             this.caller = caller;
@@ -201,14 +212,14 @@ public class LogServlet extends PatientServlet {
         }
         String patientName = acting(page.request()).map(Acting::name).orElseGet(() -> caller(page.request()).displayName());
         String any = page.plain("pdf.open");
-        List<String> heading = new java.util.ArrayList<>(List.of(page.plain("pdf.patient", patientName),
+        List<String> heading = new ArrayList<>(List.of(page.plain("pdf.patient", patientName),
                 page.plain("pdf.period", from.map(d -> page.day(d)).orElse(any), to.map(d -> page.day(d)).orElse(any))));
         professional.ifPresent(name -> heading.add(page.plain("pdf.professional", name)));
-        heading.add(page.plain("pdf.made", page.dateTime(java.time.Instant.now())));
+        heading.add(page.plain("pdf.made", page.dateTime(Instant.now())));
         if (!entries.isEmpty()) {
             heading.add(page.plain("pdf.entries", entries.size(), entries.get(entries.size() - 1).seq(), entries.get(0).seq()));
         }
-        List<LogPdf.Row> rows = new java.util.ArrayList<>();
+        List<LogPdf.Row> rows = new ArrayList<>();
         for (AuditEntry entry : entries) {
             boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
             String name = String.join("\n", who.lines(page, entry));

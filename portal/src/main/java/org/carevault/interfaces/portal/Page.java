@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -37,21 +41,21 @@ final class Page {
     }
 
     /** A day, in this page's language (Belgian time); not escaped. */
-    String date(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+    String date(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(Portal.BRUSSELS));
     }
 
     /** A calendar day, in this page's language; not escaped. */
-    String day(java.time.LocalDate day) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+    String day(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language)).format(day);
     }
 
     /** A day and time to the minute, in this page's language (Belgian time); not escaped. */
-    String dateTime(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                java.time.format.FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(instant.atZone(Portal.BRUSSELS));
+    String dateTime(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+                FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(instant.atZone(Portal.BRUSSELS));
     }
 
     /** One term and its (already escaped) description in a definition list. */

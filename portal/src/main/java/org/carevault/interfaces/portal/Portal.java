@@ -2,8 +2,10 @@ package org.carevault.interfaces.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.security.MessageDigest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +23,7 @@ final class Portal {
     static final String ACTING = "carevault.portal.acting";
     static final List<String> LANGUAGES = List.of("en", "fr", "nl");
     /** The time zone in which the portal shows times and reads the days a patient types. */
-    static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     private static volatile OidcClient oidc;
 
@@ -39,7 +41,7 @@ final class Portal {
 
     /** The identity provider's origin (scheme, host, port). */
     static String providerOrigin() {
-        java.net.URI uri = java.net.URI.create(System.getProperty("carevault.oidc.provider-url", "http://localhost"));
+        URI uri = URI.create(System.getProperty("carevault.oidc.provider-url", "http://localhost"));
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 

@@ -5,14 +5,15 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.carevault.application.consent.ProxyService;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientProxy;
@@ -167,7 +168,7 @@ public class ProxiesServlet extends PatientServlet {
     }
 
     /** The last day included (Belgian time), if given. */
-    private static Optional<java.time.Instant> until(String text) {
+    private static Optional<Instant> until(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

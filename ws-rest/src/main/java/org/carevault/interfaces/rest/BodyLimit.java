@@ -2,12 +2,14 @@ package org.carevault.interfaces.rest;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.carevault.application.mailbox.MailboxService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 
@@ -25,19 +27,19 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
     static final long MAX_KMEHR_BYTES = Long.getLong("carevault.rest.max-kmehr-bytes", 4 * 1024 * 1024);
     static final int MAX_JSON_DEPTH = 32;
 
-    static long limitFor(jakarta.ws.rs.core.MediaType type) {
+    static long limitFor(MediaType type) {
         if (isSealed(type)) {
-            return org.carevault.application.mailbox.MailboxService.MAX_MESSAGE_BYTES;
+            return MailboxService.MAX_MESSAGE_BYTES;
         }
-        return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_XML_TYPE) ? MAX_KMEHR_BYTES : MAX_BYTES;
+        return type != null && type.isCompatible(MediaType.APPLICATION_XML_TYPE) ? MAX_KMEHR_BYTES : MAX_BYTES;
     }
 
     /** Sealed bytes (mailbox messages, encryption tokens): limited by the mailbox's message size. */
-    private static boolean isSealed(jakarta.ws.rs.core.MediaType type) {
-        return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM_TYPE);
+    private static boolean isSealed(MediaType type) {
+        return type != null && type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE);
     }
 
-    private static ErrorCode tooLarge(jakarta.ws.rs.core.MediaType type) {
+    private static ErrorCode tooLarge(MediaType type) {
         return isSealed(type) ? ErrorCode.MESSAGE_TOO_LARGE : ErrorCode.REQUEST_TOO_LARGE;
     }
 
@@ -52,7 +54,7 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         InputStream body = new Bounded(context.getInputStream(), limitFor(context.getMediaType()), tooLarge(context.getMediaType()));
-        if (context.getMediaType() != null && context.getMediaType().isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {
+        if (context.getMediaType() != null && context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             body = new Shallow(body, MAX_JSON_DEPTH);
         }
         context.setInputStream(body);

@@ -1,5 +1,6 @@
 package org.carevault.interfaces.rest;
 
+import java.util.Optional;
 import org.carevault.application.preference.CallerPreference;
 import org.carevault.application.preference.Language;
 import org.carevault.domain.Caller;
@@ -14,7 +15,7 @@ public record CallerView(String partyType, String partyId, String role, String n
                 language == null ? null : language.code());
     }
 
-    static CallerView of(Caller caller, java.util.Optional<CallerPreference> preference) {
+    static CallerView of(Caller caller, Optional<CallerPreference> preference) {
         return of(caller, preference.map(CallerPreference::language).orElse(null));
     }
 }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.carevault.application.consent.ExclusionService;
 import org.carevault.application.consent.Registered;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.domain.consent.TherapeuticExclusion;
@@ -64,7 +66,7 @@ public class ExclusionResource {
             JsonObject body) {
         PatientRef patient = PatientRef.parse(patientRef);
         JsonInput party = JsonInput.of(body, RequestBodies.fields(RequestBodies.Exclusion.class)).object("party", RequestBodies.fields(RequestBodies.Party.class))
-                .orElseThrow(() -> new org.carevault.domain.CareVaultException(org.carevault.domain.ErrorCode.REQUEST_INVALID,
+                .orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID,
                         "'party' is required"));
         Registered<TherapeuticExclusion> registered = exclusions.put(restCaller.current(), patient, Parties.of(party));
         ExclusionView view = ExclusionView.of(registered.value());

@@ -5,6 +5,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.carevault.domain.CareVaultException;
@@ -90,7 +91,7 @@ final class JsonInput {
             }
         }
         throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'" + field + "' must be one of "
-                + java.util.Arrays.toString(type.getEnumConstants()));
+                + Arrays.toString(type.getEnumConstants()));
     }
 
     /** A field name as sent, shown only if it is a plain identifier (so no data can be echoed through it). */

@@ -3,10 +3,13 @@ package org.carevault.interfaces.rest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.application.mailbox.EtkDirectory;
 import org.carevault.application.mailbox.MailboxService;
+import org.carevault.application.mailbox.Mandate;
 import org.carevault.application.mailbox.OutOfOffice;
+import org.carevault.application.mailbox.Receipt;
 
 /** The JSON shapes of the mailbox and key-directory API. Boxes are written {@code TYPE:ID:QUALITY}; bytes are base64. */
 public final class MailboxViews {
@@ -53,7 +56,7 @@ public final class MailboxViews {
     public record AcknowledgementView(String recipient, String kind, Instant at, String statement, String timeStamp) {
         static AcknowledgementView of(String messageId, MailboxService.Acknowledgement ack) {
             return new AcknowledgementView(ack.recipient().written(), ack.kind().name(), ack.at(),
-                    org.carevault.application.mailbox.Receipt.statement(java.util.UUID.fromString(messageId),
+                    Receipt.statement(UUID.fromString(messageId),
                             ack.contentSha256(), ack.recipient(), ack.kind(), ack.at()),
                     ack.timeStamp().map(Base64.getEncoder()::encodeToString).orElse(null));
         }
@@ -67,7 +70,7 @@ public final class MailboxViews {
     }
 
     public record MandateView(String id, String box, PatientViews.PartyView mandatee, Instant grantedAt, Instant revokedAt) {
-        static MandateView of(org.carevault.application.mailbox.Mandate mandate) {
+        static MandateView of(Mandate mandate) {
             return new MandateView(mandate.id().toString(), mandate.owner().written(),
                     new PatientViews.PartyView(mandate.mandatee().type(), mandate.mandatee().value(), null),
                     mandate.grantedAt(), mandate.revokedAt().orElse(null));

@@ -3,6 +3,7 @@ package org.carevault.interfaces.rest;
 import java.time.Instant;
 import java.util.List;
 import org.carevault.application.audit.AuditEntry;
+import org.carevault.application.consent.ProxyService;
 import org.carevault.domain.access.Decision;
 import org.carevault.domain.consent.Actor;
 import org.carevault.domain.consent.PatientConsent;
@@ -55,7 +56,7 @@ public final class PatientViews {
     /** A proxy of the patient; the proxy is shown by the name given for them, never by SSIN or reference. */
     public record ProxyView(String id, String kind, String proxyName, String patientName, Instant validFrom,
             Instant validUntil, Instant createdAt, Instant revokedAt) {
-        static ProxyView of(org.carevault.application.consent.ProxyService.View view) {
+        static ProxyView of(ProxyService.View view) {
             var proxy = view.proxy();
             return new ProxyView(proxy.id().toString(), proxy.kind().name(), view.proxyName(), view.patientName(),
                     proxy.validFrom(), proxy.validUntil().orElse(null), proxy.createdAt(), proxy.revokedAt().orElse(null));

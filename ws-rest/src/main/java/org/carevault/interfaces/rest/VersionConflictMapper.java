@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.StringReader;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.VersionConflictException;
 
@@ -15,7 +16,7 @@ public class VersionConflictMapper implements ExceptionMapper<VersionConflictExc
     @Override
     public Response toResponse(VersionConflictException e) {
         ErrorCode code = e.errorCode();
-        String body = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(Problem.json(code, e.detail(), null)))
+        String body = Json.createObjectBuilder(Json.createReader(new StringReader(Problem.json(code, e.detail(), null)))
                 .readObject()).add("currentVersion", e.currentVersion()).build().toString();
         return Response.status(code.httpStatus()).type(Problem.MEDIA_TYPE).entity(body)
                 .tag(new EntityTag(Long.toString(e.currentVersion()))).build();

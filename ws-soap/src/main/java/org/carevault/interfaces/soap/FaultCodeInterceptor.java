@@ -1,5 +1,6 @@
 package org.carevault.interfaces.soap;
 
+import java.security.GeneralSecurityException;
 import java.util.UUID;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -10,6 +11,7 @@ import org.apache.cxf.phase.Phase;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.LogSafe;
 import org.carevault.ws.common.v1.CareVaultError;
+import org.carevault.ws.identity.v1.CareVaultFault;
 import org.jboss.logging.Logger;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -75,7 +77,7 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
 
     /** The coded error of a fault declared in one of the WSDLs, or null. */
     private static CareVaultError declaredError(Throwable cause) {
-        if (cause instanceof org.carevault.ws.identity.v1.CareVaultFault identity) {
+        if (cause instanceof CareVaultFault identity) {
             return identity.getFaultInfo();
         }
         if (cause instanceof org.carevault.ws.consent.v1.CareVaultFault consent) {
@@ -105,7 +107,7 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
             String name = cause.getClass().getName();
             if (name.startsWith("org.apache.wss4j.") || name.equals("org.apache.cxf.ws.policy.PolicyException")
-                    || cause instanceof java.security.GeneralSecurityException) {
+                    || cause instanceof GeneralSecurityException) {
                 return ErrorCode.MESSAGE_SECURITY_INVALID;
             }
             if (cause instanceof XMLStreamException || name.startsWith("jakarta.xml.bind.")) {

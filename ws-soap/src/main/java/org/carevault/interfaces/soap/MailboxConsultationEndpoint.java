@@ -5,14 +5,17 @@ import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.application.mailbox.BoxEntry.Folder;
+import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.application.mailbox.MailboxService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
+import org.carevault.ws.mailbox.v1.Box;
 import org.carevault.ws.mailbox.v1.BoxRequest;
 import org.carevault.ws.mailbox.v1.CareVaultFault;
 import org.carevault.ws.mailbox.v1.DeleteMessageRequest;
@@ -160,9 +163,9 @@ public class MailboxConsultationEndpoint implements MailboxConsultationPortType 
         });
     }
 
-    private static java.util.Optional<org.carevault.application.mailbox.BoxOwner> onBehalfOf(
-            org.carevault.ws.mailbox.v1.Box box) {
-        return java.util.Optional.ofNullable(box).map(MailboxSoap::owner);
+    private static Optional<BoxOwner> onBehalfOf(
+            Box box) {
+        return Optional.ofNullable(box).map(MailboxSoap::owner);
     }
 
     private static Folder folder(String name) {

@@ -9,9 +9,10 @@ import org.apache.cxf.interceptor.InInterceptors;
 import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.mailbox.MailboxService;
-import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
+import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
+import org.carevault.domain.ObjectIds;
 import org.carevault.ws.mailbox.v1.CareVaultFault;
 import org.carevault.ws.mailbox.v1.MailboxPublicationPortType;
 import org.carevault.ws.mailbox.v1.SendMessageRequest;
@@ -48,7 +49,7 @@ public class MailboxPublicationEndpoint implements MailboxPublicationPortType {
                     MailboxSoap.owners(request.getRecipient()), Boolean.TRUE.equals(request.isImportant()),
                     Boolean.TRUE.equals(request.isReceiptReceived()), Boolean.TRUE.equals(request.isReceiptRead()),
                     Optional.ofNullable(request.getPatientSsin()).map(ssin -> patients.resolve(caller, ssin)),
-                    Optional.ofNullable(request.getInReplyTo()).map(org.carevault.domain.ObjectIds::parse), request.getSealed()));
+                    Optional.ofNullable(request.getInReplyTo()).map(ObjectIds::parse), request.getSealed()));
             SendMessageResponse response = new SendMessageResponse();
             response.setMessageId(sent.messageId().toString());
             response.setRepeated(sent.repeated());

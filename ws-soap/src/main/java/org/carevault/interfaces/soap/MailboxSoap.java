@@ -1,10 +1,12 @@
 package org.carevault.interfaces.soap;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.application.mailbox.EtkDirectory;
 import org.carevault.application.mailbox.MailboxService;
+import org.carevault.application.mailbox.Receipt;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.ws.mailbox.v1.Absence;
@@ -74,12 +76,12 @@ final class MailboxSoap {
         return info;
     }
 
-    static Acknowledgment acknowledgment(java.util.UUID messageId, MailboxService.Acknowledgement ack) {
+    static Acknowledgment acknowledgment(UUID messageId, MailboxService.Acknowledgement ack) {
         Acknowledgment result = new Acknowledgment();
         result.setRecipient(box(ack.recipient()));
         result.setKind(ack.kind().name());
         result.setAt(SoapViews.time(ack.at()));
-        result.setStatement(org.carevault.application.mailbox.Receipt.statement(messageId, ack.contentSha256(),
+        result.setStatement(Receipt.statement(messageId, ack.contentSha256(),
                 ack.recipient(), ack.kind(), ack.at()));
         ack.timeStamp().ifPresent(result::setTimeStamp);
         return result;

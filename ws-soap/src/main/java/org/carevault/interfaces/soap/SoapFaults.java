@@ -3,6 +3,7 @@ package org.carevault.interfaces.soap;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.ws.common.v1.CareVaultError;
+import org.carevault.ws.identity.v1.CareVaultFault;
 
 /** Turns coded errors into the WSDLs' CareVaultFault (one class per service, the same error inside). */
 final class SoapFaults {
@@ -21,8 +22,8 @@ final class SoapFaults {
         return code.code() + " " + code.title();
     }
 
-    static org.carevault.ws.identity.v1.CareVaultFault identity(CareVaultException e) {
-        return new org.carevault.ws.identity.v1.CareVaultFault(message(e.errorCode()), error(e.errorCode()));
+    static CareVaultFault identity(CareVaultException e) {
+        return new CareVaultFault(message(e.errorCode()), error(e.errorCode()));
     }
 
     static org.carevault.ws.consent.v1.CareVaultFault consent(CareVaultException e) {

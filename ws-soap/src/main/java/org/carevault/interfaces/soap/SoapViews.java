@@ -7,6 +7,8 @@ import java.util.TimeZone;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.Actor;
 import org.carevault.domain.consent.PatientConsent;
 import org.carevault.ws.consent.v1.Consent;
@@ -72,7 +74,7 @@ final class SoapViews {
     /** A time must say its zone: a local time would be read in the server's zone, silently. */
     static Optional<Instant> instant(XMLGregorianCalendar time) {
         if (time != null && time.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
-            throw new org.carevault.domain.CareVaultException(org.carevault.domain.ErrorCode.REQUEST_INVALID);
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID);
         }
         return Optional.ofNullable(time).map(t -> t.toGregorianCalendar().toInstant());
     }
