@@ -15,12 +15,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.carevault.ws.consent.v1.ConsentPortType;
@@ -90,31 +92,43 @@ class DecisionPointCoverageIT {
             Map.entry("GET /admin/access-metrics", "the decision point's counters: decided (operators only) and recorded, no patient"),
             Map.entry("POST /etks", "the caller publishes their own encryption token (certificates, no patient)"),
             Map.entry("GET /etks", "public encryption certificates of care providers, no patient"),
-            Map.entry("DELETE /etks/{id}", "the caller withdraws their own token"),
-            Map.entry("GET /mailbox", "the caller's own box: sizes and counts"),
-            Map.entry("POST /mailbox/messages", "sealed bytes the hub cannot read; with a patient, decided as MESSAGE write"
-                    + " (MailboxPatientIT)"),
-            Map.entry("GET /mailbox/messages", "the caller's own box: routing data only"),
-            Map.entry("GET /mailbox/messages/{id}", "the caller's own box: routing data only"),
-            Map.entry("GET /mailbox/messages/{id}/content", "sealed bytes for their recipient; with a patient, recorded in the"
-                    + " patient's trail (MailboxPatientIT)"),
-            Map.entry("POST /mailbox/messages/{id}/read", "the recipient's own receipt"),
-            Map.entry("GET /mailbox/messages/{id}/acknowledgements", "the sender's own receipts"),
-            Map.entry("GET /mailbox/messages/{id}/history", "routing data of the conversation, as far as the caller's box holds it"),
-            Map.entry("POST /mailbox/moves", "the caller's own box"),
-            Map.entry("POST /mailbox/deletions", "the caller's own box"),
-            Map.entry("GET /mailbox/out-of-office", "the caller's own absences"),
-            Map.entry("GET /mailbox/mandates", "the caller's own mandates, granted and held"),
-            Map.entry("POST /mailbox/mandates", "the caller's box grants a mandate"),
-            Map.entry("DELETE /mailbox/mandates/{id}", "the caller's box ends a mandate"),
-            Map.entry("POST /mailbox/out-of-office", "the caller's own absences"),
-            Map.entry("DELETE /mailbox/out-of-office/{id}", "the caller's own absences"));
+            Map.entry("DELETE /etks/{id}", "the caller withdraws their own token"));
+
+
+    private static final String SOME_ID = "00000000-0000-4000-8000-000000000000";
+
+    /**
+     * The mailbox's endpoints, each with a valid body, its decided operation, and whether it takes {@code ?box=} (another's
+     * box, under a mandate) or is the owner's alone.
+     */
+    private static final Map<String, String[]> MAILBOX_ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /mailbox", new String[] {null, "getBoxInfo", "box"}),
+            Map.entry("GET /mailbox/messages", new String[] {null, "getMessagesList", "box"}),
+            Map.entry("GET /mailbox/messages/{id}", new String[] {null, "getMessage", "box"}),
+            Map.entry("GET /mailbox/messages/{id}/content", new String[] {null, "getFullMessage", "box"}),
+            Map.entry("POST /mailbox/messages/{id}/read", new String[] {null, "markAsRead", "box"}),
+            Map.entry("GET /mailbox/messages/{id}/acknowledgements", new String[] {null, "getMessageAcknowledgmentsStatus", "box"}),
+            Map.entry("GET /mailbox/messages/{id}/history", new String[] {null, "getMessageHistory", "box"}),
+            Map.entry("POST /mailbox/moves", new String[] {"{\"ids\":[\"" + SOME_ID + "\"],\"folder\":\"BININBOX\"}",
+                "moveMessage", "box"}),
+            Map.entry("POST /mailbox/deletions", new String[] {"{\"ids\":[\"" + SOME_ID + "\"]}", "deleteMessage", "box"}),
+            Map.entry("POST /mailbox/messages", new String[] {"octets", "sendMessage", "owner"}),
+            Map.entry("GET /mailbox/out-of-office", new String[] {null, "getOoOList", "owner"}),
+            Map.entry("POST /mailbox/out-of-office", new String[] {"{\"from\":\"" + Instant.now().plusSeconds(3600)
+                + "\",\"until\":\"" + Instant.now().plusSeconds(7200) + "\",\"substitutes\":[]}", "insertOoO", "owner"}),
+            Map.entry("DELETE /mailbox/out-of-office/{id}", new String[] {null, "deleteOoO", "owner"}),
+            Map.entry("GET /mailbox/mandates", new String[] {null, "getMandates", "owner"}),
+            Map.entry("POST /mailbox/mandates", new String[] {"{\"mandatee\":{\"type\":\"SSIN\",\"id\":\"90050123412\"}}",
+                "grantMandate", "owner"}),
+            Map.entry("DELETE /mailbox/mandates/{id}", new String[] {null, "revokeMandate", "owner"}),
+            Map.entry("GET /mailbox/audit-trail", new String[] {null, "getBoxAuditTrail", "owner"}));
 
     @Test
     void everyRestEndpointIsClassifiedAndEveryPatientEndpointGoesThroughTheDecision() throws Exception {
         Set<String> found = restEndpoints();
         Set<String> classified = new TreeSet<>(PATIENT_ENDPOINTS.keySet());
         classified.addAll(OTHER_ENDPOINTS.keySet());
+        classified.addAll(MAILBOX_ENDPOINTS.keySet());
         assertEquals(classified, found, "every endpoint, and only those that exist, is classified here");
 
         String devos = ConsentApi.resolve(ConsentApi.DEVOS_SSIN);
@@ -135,6 +149,82 @@ class DecisionPointCoverageIT {
                     endpoint.getKey() + ": the intruder is recorded, by patient reference");
             assertEquals("ROLE_NOT_ALLOWED", entry.get("decision").asText(), endpoint.getKey());
         }
+    }
+
+    /**
+     * Every mailbox endpoint goes through the box decision: one that names another's box ({@code ?box=}) is refused to a
+     * GP the box's owner gave no mandate, with CV-MAIL-009, and the refusal is in the owner's box trail (REST channel,
+     * NOT_MANDATED, the GP named); one that is the owner's alone is refused to a patient, who has no box.
+     */
+    @Test
+    void everyMailboxEndpointDecidesTheBoxAndTheOwnerSeesTheRefusals() throws Exception {
+        MailboxApi.publish(MailboxApi.PHARMACIST);
+        String patient = ConsentApi.token("other-patient");
+        for (Map.Entry<String, String[]> endpoint : new TreeMap<>(MAILBOX_ENDPOINTS).entrySet()) {
+            String[] methodAndPath = endpoint.getKey().split(" ", 2);
+            String path = "/api/v1" + methodAndPath[1].replace("{id}", SOME_ID);
+            String[] declared = endpoint.getValue();
+            if ("box".equals(declared[2])) {
+                HttpResponse<String> refused = call(methodAndPath[0], path + "?box="
+                        + MailboxApi.encode(MailboxApi.PHARMACIST.box()), MailboxApi.GP.token(), declared[0]);
+                assertEquals(403, refused.statusCode(), endpoint.getKey() + ": " + refused.body());
+                assertEquals("CV-MAIL-009", Http.json(refused).get("code").asText(), endpoint.getKey());
+                JsonNode entry = newestOfBox(MailboxApi.PHARMACIST);
+                assertEquals(declared[1], entry.get("action").asText(), endpoint.getKey());
+                assertEquals("NOT_MANDATED", entry.get("decision").asText(), endpoint.getKey());
+                assertEquals("REST", entry.get("channel").asText(), endpoint.getKey());
+                assertEquals("72081012378", entry.get("callerId").asText(), endpoint.getKey() + ": the GP is named");
+            } else {
+                HttpResponse<String> refused = "octets".equals(declared[0])
+                        ? MailboxApi.postBytes(path + "?publicationId=p-" + UUID.randomUUID() + "&to="
+                                + MailboxApi.encode(MailboxApi.PHARMACIST.box()), patient, new byte[] {1, 2, 3})
+                        : call(methodAndPath[0], path, patient, declared[0]);
+                assertEquals(403, refused.statusCode(), endpoint.getKey() + ": " + refused.body());
+                assertEquals("CV-AUTH-004", Http.json(refused).get("code").asText(), endpoint.getKey() + ": a patient has no box");
+            }
+        }
+    }
+
+    /** Every mailbox SOAP operation on another's box (OnBehalfOf) is refused without a mandate and in the owner's trail. */
+    @Test
+    void everySoapMailboxOperationOnAnothersBoxIsRefusedWithoutAMandateAndAudited() throws Exception {
+        MailboxApi.publish(MailboxApi.PHARMACIST);
+        String onBehalf = "<c:OnBehalfOf><c:Type>SSIN</c:Type><c:Id>85021445650</c:Id><c:Quality>PHARMACIST</c:Quality>"
+                + "</c:OnBehalfOf>";
+        String message = "<c:MessageId>" + SOME_ID + "</c:MessageId>" + onBehalf;
+        Map<String, String[]> calls = new LinkedHashMap<>();
+        calls.put("GetBoxInfo", new String[] {onBehalf, "getBoxInfo"});
+        calls.put("GetMessagesList", new String[] {"<c:Folder>INBOX</c:Folder>" + onBehalf, "getMessagesList"});
+        calls.put("GetFullMessage", new String[] {message, "getFullMessage"});
+        calls.put("SendReadReceipt", new String[] {message, "markAsRead"});
+        calls.put("MoveMessage", new String[] {"<c:MessageId>" + SOME_ID + "</c:MessageId><c:Folder>BININBOX</c:Folder>"
+                + onBehalf, "moveMessage"});
+        calls.put("DeleteMessage", new String[] {message, "deleteMessage"});
+        calls.put("GetMessageHistory", new String[] {message, "getMessageHistory"});
+        calls.put("GetMessageAcknowledgmentsStatus", new String[] {message, "getMessageAcknowledgmentsStatus"});
+        Set<String> ownerOnly = Set.of("InsertOoO", "DeleteOoO", "GetOoOList");
+        Set<String> all = new TreeSet<>(calls.keySet());
+        all.addAll(ownerOnly);
+        assertEquals(operationsOf(MailboxConsultationPortType.class), all,
+                "every consultation operation is either called here on another's box or is the owner's alone");
+        for (Map.Entry<String, String[]> call : calls.entrySet()) {
+            HttpResponse<String> refused = SignedSoap.mailbox("MailboxConsultation", call.getKey(), call.getValue()[0],
+                    MailboxApi.GP.authentication());
+            assertEquals(500, refused.statusCode(), call.getKey() + ": " + refused.body());
+            assertEquals("CV-MAIL-009", SignedSoap.text(refused.body(), "Code"), call.getKey());
+            JsonNode entry = newestOfBox(MailboxApi.PHARMACIST);
+            assertEquals(call.getValue()[1], entry.get("action").asText(), call.getKey());
+            assertEquals("NOT_MANDATED", entry.get("decision").asText(), call.getKey());
+            assertEquals("SOAP", entry.get("channel").asText(), call.getKey());
+        }
+    }
+
+    private static JsonNode newestOfBox(MailboxApi.Party owner) {
+        HttpResponse<String> trail = Http.get(MailboxApi.MAILBOX + "/audit-trail?limit=1", owner.token());
+        assertEquals(200, trail.statusCode(), trail.body());
+        JsonNode entries = Http.json(trail).get("entries");
+        assertEquals(1, entries.size(), "the refusal is in the owner's trail");
+        return entries.get(0);
     }
 
     @Test
@@ -217,18 +307,18 @@ class DecisionPointCoverageIT {
                 MailboxPublicationPortType.class, Map.of(
                         "SendMessage", "sealed bytes; with a patient, decided as MESSAGE write (MailboxPatientIT)"),
                 MailboxConsultationPortType.class, Map.ofEntries(
-                        Map.entry("GetBoxInfo", "the caller's own box"),
-                        Map.entry("GetMessagesList", "the caller's own box: routing data only"),
-                        Map.entry("GetFullMessage", "sealed bytes for their recipient; with a patient, recorded in the"
-                                + " patient's trail (MailboxPatientIT)"),
-                        Map.entry("MoveMessage", "the caller's own box"),
-                        Map.entry("DeleteMessage", "the caller's own box"),
-                        Map.entry("GetMessageHistory", "routing data of the conversation in the caller's box"),
-                        Map.entry("GetMessageAcknowledgmentsStatus", "the sender's own receipts"),
-                        Map.entry("SendReadReceipt", "the recipient's own receipt"),
-                        Map.entry("InsertOoO", "the caller's own absences"),
-                        Map.entry("DeleteOoO", "the caller's own absences"),
-                        Map.entry("GetOoOList", "the caller's own absences")));
+                        Map.entry("GetBoxInfo", "the box decision (everySoapMailboxOperationOnAnothersBox…)"),
+                        Map.entry("GetMessagesList", "the box decision; routing data only"),
+                        Map.entry("GetFullMessage", "the box decision; with a patient, recorded in the patient's trail"
+                                + " (MailboxPatientIT)"),
+                        Map.entry("MoveMessage", "the box decision"),
+                        Map.entry("DeleteMessage", "the box decision"),
+                        Map.entry("GetMessageHistory", "the box decision; routing data of the conversation"),
+                        Map.entry("GetMessageAcknowledgmentsStatus", "the box decision; the sender's own receipts"),
+                        Map.entry("SendReadReceipt", "the box decision; the recipient's own receipt"),
+                        Map.entry("InsertOoO", "the owner's alone (box decision)"),
+                        Map.entry("DeleteOoO", "the owner's alone (box decision)"),
+                        Map.entry("GetOoOList", "the owner's alone (box decision)")));
         for (Map.Entry<Class<?>, Map<String, String>> port : ports.entrySet()) {
             assertEquals(new TreeSet<>(port.getValue().keySet()), operationsOf(port.getKey()),
                     port.getKey().getSimpleName() + ": every operation is classified here");

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carevault.crypto.seal.SealException;
@@ -38,6 +41,7 @@ class MailboxMandateIT {
 
     @Test
     void aMandateOpensTheBoxToItsHolderUntilItIsRevoked() throws Exception {
+        long since = newestOfTrail(PHARMACIST);
         HttpResponse<String> granted = Http.postJson(MAILBOX + "/mandates", PHARMACIST.token(),
                 "{\"mandatee\":{\"type\":\"SSIN\",\"id\":\"90050123412\"}}");
         assertEquals(201, granted.statusCode(), granted.body());
@@ -90,5 +94,37 @@ class MailboxMandateIT {
         }
         assertNotNull(mine);
         assertTrue(mine.hasNonNull("revokedAt"), "kept, as revoked");
+
+        // The pharmacist sees who used or tried to use her box, oldest last: the nurse's uses under the mandate, the
+        // GP's refused attempt, the nurse's refused attempts once it was revoked; none of her own uses.
+        List<String> trail = new ArrayList<>();
+        for (JsonNode entry : Http.json(Http.get(MAILBOX + "/audit-trail?limit=500", PHARMACIST.token())).get("entries")) {
+            if (entry.get("seq").asLong() > since) {
+                trail.add(entry.get("callerId").asText() + " " + entry.get("channel").asText() + " " + entry.get("action").asText()
+                        + " " + entry.get("decision").asText() + " " + entry.get("basis").asText());
+            }
+        }
+        Collections.reverse(trail);
+        assertEquals(List.of(
+                "90050123412 REST getMessagesList PERMIT MANDATE",
+                "90050123412 REST getFullMessage PERMIT MANDATE",
+                "90050123412 REST moveMessage PERMIT MANDATE",
+                "90050123412 REST getBoxInfo PERMIT MANDATE",
+                "90050123412 SOAP getMessagesList PERMIT MANDATE",
+                "72081012378 REST getMessagesList NOT_MANDATED NONE",
+                "90050123412 REST getMessagesList NOT_MANDATED NONE",
+                "90050123412 SOAP getBoxInfo NOT_MANDATED NONE"), trail);
+        JsonNode nursesOwn = Http.json(Http.get(MAILBOX + "/audit-trail", NURSE.token()));
+        assertEquals(NURSE.box(), nursesOwn.get("box").asText(), "a box's trail is its owner's: the nurse reads her own");
+        for (JsonNode entry : nursesOwn.get("entries")) {
+            assertTrue(entry.get("seq").asLong() <= since || !"90050123412".equals(entry.get("callerId").asText()),
+                    "the nurse's uses of the pharmacist's box are not in the nurse's trail");
+        }
+    }
+
+    /** The newest entry of a box's trail (its sequence number, -1 when empty): what a test compares from. */
+    private static long newestOfTrail(MailboxApi.Party owner) {
+        JsonNode entries = Http.json(Http.get(MAILBOX + "/audit-trail?limit=1", owner.token())).get("entries");
+        return entries.isEmpty() ? -1 : entries.get(0).get("seq").asLong();
     }
 }

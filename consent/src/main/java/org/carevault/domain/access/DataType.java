@@ -12,6 +12,8 @@ public enum DataType {
     MESSAGE(true),
     /** A mailbox message's routing data (who, when, receipts), read by its sender or a recipient. */
     MESSAGE_META(false),
+    /** A care provider's mailbox as such: its folders, absences and mandates (decided by {@link BoxPolicy}). */
+    MAILBOX(false),
     AUDIT_TRAIL(false),
     CONSENT(false),
     THERAPEUTIC_LINK(false),

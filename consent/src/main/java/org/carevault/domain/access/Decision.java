@@ -20,6 +20,10 @@ public record Decision(DecisionCode code, Basis basis) {
         BREAK_THE_GLASS,
         /** An operation that does not need a relationship (consent registration, one's own links, operators). */
         ROLE,
+        /** The caller's own mailbox. */
+        BOX_OWNER,
+        /** Another's mailbox, under an active mandate its owner gave the caller. */
+        MANDATE,
         /** Refused. */
         NONE
     }

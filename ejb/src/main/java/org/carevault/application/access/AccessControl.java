@@ -26,6 +26,7 @@ import org.carevault.domain.Role;
 import org.carevault.domain.access.AccessMatrix;
 import org.carevault.domain.access.AccessPolicy;
 import org.carevault.domain.access.AccessRequest;
+import org.carevault.domain.access.BoxPolicy;
 import org.carevault.domain.access.BreakTheGlass;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Decision;
@@ -64,12 +65,17 @@ public class AccessControl {
     @EJB
     private ProfessionalDirectory professionals;
 
+    @Inject
+    private MandateLookup mandates;
+
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
     private static final Logger LOG = Logger.getLogger(AccessControl.class);
 
     private AccessPolicy policy;
+
+    private final BoxPolicy boxPolicy = new BoxPolicy();
 
     @PostConstruct
     void loadMatrix() {
@@ -138,6 +144,37 @@ public class AccessControl {
             pending(event);
         }
         return decision;
+    }
+
+    /**
+     * Decides the use of a mailbox ({@link OfBox}) with {@link BoxPolicy}: the caller's own box (empty: theirs), or
+     * another's under an active mandate. A refusal is recorded in its own transaction, naming the box when one was
+     * named, and thrown; a use of another's box under a mandate is recorded in the call's transaction. The owner's use of
+     * their own box is not an access to anyone else's data and is not recorded (a box is polled all day).
+     */
+    public Decision authorizeBox(Caller caller, Optional<BoxPolicy.Box> box, String action, Operation operation,
+            boolean ownerOnly) {
+        long start = System.nanoTime();
+        try {
+            BoxPolicy.BoxRequest asked = new BoxPolicy.BoxRequest(Optional.of(caller), box, false, ownerOnly);
+            boolean mandated = asked.namesAnothersBox() && !ownerOnly && caller.role().isCareProvider()
+                    && mandates.active(box.get(), PartyKey.of(caller.id()));
+            Decision decision = boxPolicy.decide(new BoxPolicy.BoxRequest(Optional.of(caller), box, mandated, ownerOnly));
+            if (decision.basis() == Decision.Basis.BOX_OWNER) {
+                return decision;
+            }
+            AuditEvent event = new AuditEvent(Instant.now(), caller.channel(), action, Optional.of(caller), selfOf(caller),
+                    Optional.empty(), DataType.MAILBOX, operation, decision, Optional.empty(), Optional.empty(),
+                    box.map(BoxPolicy.Box::written));
+            if (!decision.permitted()) {
+                audit.recordAlone(event);
+                throw new CareVaultException(decision.code().errorCode());
+            }
+            pending(event);
+            return decision;
+        } finally {
+            metrics.decided(System.nanoTime() - start);
+        }
     }
 
     private static final Object PENDING = AccessControl.class.getName() + ".pending";

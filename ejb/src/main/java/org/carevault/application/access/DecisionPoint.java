@@ -5,9 +5,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
 import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.domain.Caller;
+import org.carevault.domain.access.BoxPolicy;
 import org.carevault.domain.access.Decision;
 import org.carevault.domain.consent.PatientRef;
 
@@ -17,8 +19,9 @@ import org.carevault.domain.consent.PatientRef;
  * decide before the method runs — a refusal is recorded in its own transaction and thrown as its coded error, the
  * method never runs; a permit's entry is appended to the audit trail in the call's transaction once the work is done
  * (no audit, no access: a call that fails writes nothing and returns nothing). {@link NoPatientData} methods run as
- * they are; {@link OfBox} methods decide their box themselves and append what they decided for a patient. Undeclared
- * methods of a service cannot exist: the deployment stops ({@link AccessDeclarations}).
+ * they are; {@link OfBox} methods have their box decided first ({@link AccessControl#authorizeBox}), and a message that
+ * names a patient is decided by the method for that patient. Undeclared methods of a service cannot exist: the
+ * deployment stops ({@link AccessDeclarations}).
  */
 public class DecisionPoint {
 
@@ -37,7 +40,11 @@ public class DecisionPoint {
         if (declared instanceof Declarations.Decided decided) {
             return decided(invocation, decided);
         }
-        if (declared instanceof Declarations.BoxCall) {
+        if (declared instanceof Declarations.BoxCall box) {
+            Object[] arguments = invocation.getParameters();
+            Optional<BoxPolicy.Box> named = box.box() < 0 ? Optional.empty()
+                    : ((Optional<?>) Objects.requireNonNull(arguments[box.box()], "box")).map(b -> ((NamesBox) b).box());
+            access.authorizeBox((Caller) arguments[box.caller()], named, box.action(), box.operation(), box.box() < 0);
             Object result = invocation.proceed();
             access.appendPending();
             return result;

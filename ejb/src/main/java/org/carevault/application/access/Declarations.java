@@ -64,7 +64,7 @@ public final class Declarations {
     }
 
     /** A mailbox operation on the caller's box or a mandated one. */
-    public record BoxCall(String action, int caller, int box) implements Declared {
+    public record BoxCall(String action, Operation operation, int caller, int box) implements Declared {
     }
 
     /** Not a service method (an internal bean's, or a method of the container). */
@@ -91,7 +91,7 @@ public final class Declarations {
         }
         OfBox box = method.getAnnotation(OfBox.class);
         if (box != null) {
-            return new BoxCall(box.value(), index(method, Caller.class), marked(method, OfBox.Box.class));
+            return new BoxCall(box.value(), box.operation(), index(method, Caller.class), marked(method, OfBox.Box.class));
         }
         return UNDECLARED;
     }
@@ -175,6 +175,17 @@ public final class Declarations {
                 problems.add("marks more than one box");
             }
             markedOfType(method, OfBox.Box.class, Optional.class, problems);
+            for (Parameter parameter : method.getParameters()) {
+                if (parameter.isAnnotationPresent(OfBox.Box.class)
+                        && parameter.getParameterizedType() instanceof ParameterizedType optional
+                        && !(optional.getActualTypeArguments()[0] instanceof Class<?> named
+                                && NamesBox.class.isAssignableFrom(named))) {
+                    problems.add("marks a box that does not name one (an Optional of a NamesBox is expected)");
+                }
+            }
+            if (method.getAnnotation(OfBox.class).value().isBlank()) {
+                problems.add("names no operation");
+            }
             if (takesPatient || patients + reasons > 0) {
                 problems.add("a mailbox operation names its patient in the message, not as a parameter");
             }

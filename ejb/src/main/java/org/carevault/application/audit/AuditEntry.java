@@ -82,6 +82,9 @@ public class AuditEntry {
     @Column(name = "subject_id")
     private String subjectId;
 
+    @Column(name = "subject_box")
+    private String subjectBox;
+
     @Column(name = "hash", nullable = false)
     private String hash;
 
@@ -118,6 +121,7 @@ public class AuditEntry {
         this.basis = event.decision().basis().name();
         this.breakTheGlassReason = event.breakTheGlassReason().orElse(null);
         this.subjectId = event.subjectId().orElse(null);
+        this.subjectBox = event.subjectBox().orElse(null);
     }
 
     private static String truncate(String text, int max) {
@@ -127,7 +131,8 @@ public class AuditEntry {
     /**
      * Every column but the hash, each length-prefixed (a null marked apart from an empty string); the
      * chain and position last, for entries of chains 1 and up (chain 0's entries were written before
-     * there were chains, and their position is their sequence number).
+     * there were chains, and their position is their sequence number); the box used last, for a mailbox decision only
+     * (an entry about no box is hashed exactly as before boxes were recorded).
      */
     public byte[] canonical() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -143,6 +148,9 @@ public class AuditEntry {
             if (chain > 0) {
                 out.writeInt(chain);
                 out.writeLong(position);
+            }
+            if (subjectBox != null) {
+                out.writeUTF(subjectBox);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -226,6 +234,11 @@ public class AuditEntry {
     /** The patient the entry is about, if any. */
     public Optional<String> patientRef() {
         return Optional.ofNullable(patientRef);
+    }
+
+    /** The box used, for a mailbox decision ({@code TYPE:ID:QUALITY}). */
+    public Optional<String> subjectBox() {
+        return Optional.ofNullable(subjectBox);
     }
 
     public String hash() {

@@ -108,6 +108,17 @@ public class AuditLog {
         return query.getResultList();
     }
 
+    /**
+     * The entries that name a box ({@code TYPE:ID:QUALITY}): uses of it under a mandate and refused attempts, newest
+     * first, before a sequence number (one box's entries are in one chain: the cursor pages as for a patient).
+     */
+    public List<AuditEntry> ofBox(String box, Optional<Long> before, int limit) {
+        return em.createQuery("select e from AuditEntry e where e.subjectBox = :box and e.seq < :before"
+                + " order by e.seq desc", AuditEntry.class)
+                .setParameter("box", box).setMaxResults(limit)
+                .setParameter("before", before.orElse(Long.MAX_VALUE)).getResultList();
+    }
+
     /** The professionals and organisations (name, role, NIHII) that appear in a patient's entries. */
     public List<Object[]> professionals(PatientRef patient) {
         return em.createQuery("select distinct e.callerName, e.callerRole, e.callerNihii from AuditEntry e"

@@ -1,6 +1,7 @@
 package org.carevault.application.mailbox;
 
 import java.util.Locale;
+import org.carevault.application.access.NamesBox;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.crypto.identity.InvalidIdentifierException;
 import org.carevault.crypto.identity.Nihii;
@@ -10,15 +11,26 @@ import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.PartyId;
 import org.carevault.domain.Role;
+import org.carevault.domain.access.BoxPolicy;
+import org.carevault.domain.access.PartyKey;
 
 /**
  * Whose box: a person by SSIN or an organisation by NIHII, in one quality (the eHealthBox's
  * identifier type, value and quality). Written {@code SSIN:<ssin>:PHYSICIAN} or {@code NIHII:<nihii>:HOSPITAL}.
  */
-public record BoxOwner(String type, String id, Role quality) {
+public record BoxOwner(String type, String id, Role quality) implements NamesBox {
 
     public static BoxOwner of(Caller caller) {
         return new BoxOwner(caller.id().type(), caller.id().value(), caller.role());
+    }
+
+    public static BoxOwner of(BoxPolicy.Box box) {
+        return new BoxOwner(box.owner().type(), box.owner().value(), box.quality());
+    }
+
+    @Override
+    public BoxPolicy.Box box() {
+        return new BoxPolicy.Box(new PartyKey(type, id), quality);
     }
 
     /** Parses the written form, refusing anything that is not a valid identifier of a care quality. */

@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -43,6 +44,9 @@ public class MailExpiry {
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
 
+    @Inject
+    private MailboxRepository repository;
+
     @EJB
     private AuditLog audit;
 
@@ -74,23 +78,17 @@ public class MailExpiry {
     /** Removes the messages sent before {@code now} minus the lifetime; returns how many. */
     public int expireNow(Instant now) {
         Instant before = now.minus(Duration.ofDays(Long.getLong("carevault.mailbox.lifetime-days", 365)));
-        List<UUID> expired = em.createQuery("select m.id from MailMessage m where m.sentAt < :before order by m.sentAt",
-                UUID.class).setParameter("before", before).setMaxResults(BATCH).getResultList();
+        List<UUID> expired = repository.sentBefore(before, BATCH);
         if (expired.isEmpty()) {
             return 0;
         }
-        List<BoxColumns> freed = em.createQuery("select distinct e.owner from BoxEntry e where e.messageId in :ids"
-                + " and e.state = :s", BoxColumns.class).setParameter("ids", expired)
-                .setParameter("s", BoxEntry.State.DELIVERED).getResultList();
-        for (String entity : List.of("BoxEntry", "Receipt", "MailContent")) {
-            em.createQuery("delete from " + entity + " x where x.messageId in :ids").setParameter("ids", expired).executeUpdate();
-        }
-        em.createQuery("delete from MailMessage m where m.id in :ids").setParameter("ids", expired).executeUpdate();
+        List<BoxOwner> freed = repository.boxesHolding(expired);
+        repository.deleteMessages(expired);
         audit.record(new AuditEvent(now, Channel.BATCH, "ExpireMessages", Optional.empty(), Optional.empty(), Optional.empty(),
                 DataType.MESSAGE_META, Operation.WRITE, Decision.permit(Decision.Basis.ROLE), Optional.empty(),
                 Optional.of(Integer.toString(expired.size()))));
         em.flush();
-        freed.forEach(box -> mailbox.admitWaiting(box.box()));
+        freed.forEach(mailbox::admitWaiting);
         LOG.infof("CV-MAIL-100 %d expired messages removed", expired.size());
         return expired.size();
     }

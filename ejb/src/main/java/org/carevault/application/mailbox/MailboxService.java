@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,8 @@ import org.carevault.application.access.AccessControl.Intent;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.NoPatientData;
 import org.carevault.application.access.OfBox;
+import org.carevault.application.audit.AuditEntry;
+import org.carevault.application.audit.AuditLog;
 import org.carevault.application.audit.HubTimeStampAuthority;
 import org.carevault.application.mailbox.BoxEntry.Folder;
 import org.carevault.application.mailbox.BoxEntry.State;
@@ -45,8 +46,9 @@ import org.carevault.domain.consent.PatientRef;
  * outer signature is the caller's, every recipient has a valid encryption token), keeps one copy per
  * box, time-stamps receipts, and lets only a box's owner see, move or delete what is in it. A message
  * about a patient goes through the access decision (the sender needs consent and a relationship; a
- * recipient's fetch is recorded in the patient's trail). Consulting a box is for its owner, or for a
- * party the owner gave a mandate.
+ * recipient's fetch is recorded in the patient's trail). Who may use which box (its owner, or a party the owner gave a
+ * mandate) is decided before each method by the decision point ({@code @OfBox}, {@code BoxPolicy}); the queries are in
+ * {@link MailboxRepository}.
  */
 @Stateless
 public class MailboxService {
@@ -64,6 +66,12 @@ public class MailboxService {
 
     @Inject
     private AccessControl access;
+
+    @Inject
+    private MailboxRepository repository;
+
+    @EJB
+    private AuditLog audit;
 
     @EJB
     private EtkDirectory etks;
@@ -104,9 +112,9 @@ public class MailboxService {
     }
 
     /** sendMessage. */
-    @OfBox("sendMessage")
+    @OfBox(value = "sendMessage", operation = Operation.WRITE)
     public Sent send(Caller caller, Outgoing outgoing) {
-        BoxOwner sender = careBox(caller);
+        BoxOwner sender = BoxOwner.of(caller);
         if (outgoing.publicationId() == null || !PUBLICATION_ID.matcher(outgoing.publicationId()).matches()) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A publication id has 1 to 64 letters, digits or . _ : -");
         }
@@ -121,9 +129,7 @@ public class MailboxService {
                 new Intent("SendMessage", DataType.MESSAGE, Operation.WRITE, Optional.empty())));
         String digest = Sha256.hex(outgoing.sealed());
         Instant now = Instant.now();
-        Optional<MailMessage> earlier = em.createQuery("select m from MailMessage m where m.sender = :box and m.publicationId = :p",
-                MailMessage.class).setParameter("box", BoxColumns.of(sender)).setParameter("p", outgoing.publicationId())
-                .getResultStream().findFirst();
+        Optional<MailMessage> earlier = repository.published(sender, outgoing.publicationId());
         if (earlier.isPresent()) {
             if (!earlier.get().contentSha256().equals(digest) || !earlier.get().recipients().equals(recipients)) {
                 throw new CareVaultException(ErrorCode.PUBLICATION_REUSED);
@@ -148,8 +154,8 @@ public class MailboxService {
         em.persist(new MailContent(message.id(), outgoing.sealed()));
         em.persist(new BoxEntry(message.id(), sender, false, State.DELIVERED, message.size(), now));
         for (BoxOwner recipient : recipients) {
-            lockBox(recipient);
-            boolean fits = usedBytes(recipient) + message.size() <= QUOTA_BYTES && waiting(recipient) == 0;
+            repository.lock(recipient);
+            boolean fits = repository.usedBytes(recipient) + message.size() <= QUOTA_BYTES && repository.waiting(recipient) == 0;
             em.persist(new BoxEntry(message.id(), recipient, true, fits ? State.DELIVERED : State.STANDBY, message.size(), now));
             receipt(message, recipient, Receipt.Kind.PUBLISHED, now);
         }
@@ -158,17 +164,13 @@ public class MailboxService {
     }
 
     /** getMessagesList: a folder's delivered messages, newest first. */
-    @OfBox("getMessagesList")
+    @OfBox(value = "getMessagesList", operation = Operation.READ)
     public List<Listed> list(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, Folder folder, int offset, int limit) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         if (offset < 0 || limit < 1 || limit > 100) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "offset >= 0, limit 1 to 100");
         }
-        List<BoxEntry> entries = em.createQuery("select e from BoxEntry e where e.owner = :box"
-                + " and e.folder = :f and e.state = :s order by e.arrivedAt desc, e.id", BoxEntry.class)
-                .setParameter("box", BoxColumns.of(box))
-                .setParameter("f", folder).setParameter("s", State.DELIVERED)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<BoxEntry> entries = repository.folder(box, folder, offset, limit);
         List<Listed> listed = new ArrayList<>(entries.size());
         for (BoxEntry entry : entries) {
             listed.add(listed(entry, em.find(MailMessage.class, entry.messageId())));
@@ -177,14 +179,14 @@ public class MailboxService {
     }
 
     /** A message's routing data, as listed (no receipt: the content is not fetched). */
-    @OfBox("getMessage")
+    @OfBox(value = "getMessage", operation = Operation.READ)
     public Listed message(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         return listed(entry, em.find(MailMessage.class, messageId));
     }
 
     /** getFullMessage: the sealed bytes; a recipient's first fetch is the RECEIVED receipt. */
-    @OfBox("getFullMessage")
+    @OfBox(value = "getFullMessage", operation = Operation.READ)
     public Full fetch(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         MailMessage message = em.find(MailMessage.class, messageId);
@@ -198,7 +200,7 @@ public class MailboxService {
     }
 
     /** The recipient's software reports that it unsealed and showed the message: the READ receipt. */
-    @OfBox("markAsRead")
+    @OfBox(value = "markAsRead", operation = Operation.WRITE)
     public void markRead(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         if (!entry.recipient()) {
@@ -213,7 +215,7 @@ public class MailboxService {
     }
 
     /** moveMessage: all ids or none, at most 100, each to a folder of its kind. */
-    @OfBox("moveMessage")
+    @OfBox(value = "moveMessage", operation = Operation.WRITE)
     public void move(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, List<UUID> ids, Folder target) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         for (BoxEntry entry : entriesOf(box, ids)) {
@@ -229,7 +231,7 @@ public class MailboxService {
      * deleteMessage: from INBOX or SENTBOX to its bin; from a bin, gone from this box (the message
      * itself once no box holds it). Freed space lets waiting messages in.
      */
-    @OfBox("deleteMessage")
+    @OfBox(value = "deleteMessage", operation = Operation.WRITE)
     public void delete(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, List<UUID> ids) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         boolean freed = false;
@@ -251,7 +253,7 @@ public class MailboxService {
      * getMessageHistory: the conversation the message belongs to (the messages it answers and those
      * answering it, transitively), oldest first, as far as the caller's box holds them.
      */
-    @OfBox("getMessageHistory")
+    @OfBox(value = "getMessageHistory", operation = Operation.READ)
     public List<Listed> history(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxOwner box = boxOf(caller, onBehalfOf);
         entryOf(box, messageId);
@@ -266,46 +268,40 @@ public class MailboxService {
         }
         List<UUID> thread = new ArrayList<>(List.of(root));
         for (int i = 0; i < thread.size() && thread.size() <= 1000; i++) {
-            em.createQuery("select m.id from MailMessage m where m.inReplyTo = :id", UUID.class).setParameter("id", thread.get(i))
-                    .getResultList().stream().filter(id -> !thread.contains(id)).forEach(thread::add);
+            repository.answers(thread.get(i)).stream().filter(id -> !thread.contains(id)).forEach(thread::add);
         }
         List<Listed> visible = new ArrayList<>();
         for (UUID id : thread) {
-            findEntry(box, id).ifPresent(entry -> visible.add(listed(entry, em.find(MailMessage.class, id))));
+            repository.entry(box, id).ifPresent(entry -> visible.add(listed(entry, em.find(MailMessage.class, id))));
         }
         visible.sort(Comparator.comparing(Listed::sentAt));
         return visible;
     }
 
     /** getBoxInfo. */
-    @OfBox("getBoxInfo")
+    @OfBox(value = "getBoxInfo", operation = Operation.READ)
     public BoxInfo boxInfo(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf) {
         BoxOwner box = boxOf(caller, onBehalfOf);
-        long unread = em.createQuery("select count(e) from BoxEntry e where e.owner = :box"
-                + " and e.recipient = true and e.state = :s and e.readAt is null", Long.class)
-                .setParameter("box", BoxColumns.of(box))
-                .setParameter("s", State.DELIVERED).getSingleResult();
-        return new BoxInfo(box, usedBytes(box), QUOTA_BYTES, unread, waiting(box));
+        return new BoxInfo(box, repository.usedBytes(box), QUOTA_BYTES, repository.unread(box), repository.waiting(box));
     }
 
     /** getMessageAcknowledgmentsStatus: the sender sees every recipient's receipts with their time-stamps. */
-    @OfBox("getMessageAcknowledgmentsStatus")
+    @OfBox(value = "getMessageAcknowledgmentsStatus", operation = Operation.READ)
     public List<Acknowledgement> acknowledgements(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         if (entry.recipient()) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         MailMessage message = em.find(MailMessage.class, messageId);
-        return em.createQuery("select r from Receipt r where r.messageId = :m order by r.at, r.kind", Receipt.class)
-                .setParameter("m", messageId).getResultList().stream()
+        return repository.receipts(messageId).stream()
                 .map(r -> new Acknowledgement(r.recipient(), r.kind(), r.at(), message.contentSha256(), r.timeStamp()))
                 .toList();
     }
 
     /** insertOoO: an absence with up to five substitutes (each a box of a care quality, not the owner's). */
-    @OfBox("insertOoO")
+    @OfBox(value = "insertOoO", operation = Operation.WRITE)
     public OutOfOffice insertOutOfOffice(Caller caller, Instant from, Instant until, List<BoxOwner> substitutes) {
-        BoxOwner box = careBox(caller);
+        BoxOwner box = BoxOwner.of(caller);
         if (from == null || until == null || !until.isAfter(from) || until.isBefore(Instant.now())) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "An absence ends after it starts, and not in the past");
         }
@@ -319,29 +315,29 @@ public class MailboxService {
     }
 
     /** getOoOList. */
-    @OfBox("getOoOList")
+    @OfBox(value = "getOoOList", operation = Operation.READ)
     public List<OutOfOffice> outOfOffice(Caller caller) {
-        return absencesOf(careBox(caller));
+        return repository.absences(BoxOwner.of(caller));
     }
 
     /** deleteOoO. */
-    @OfBox("deleteOoO")
+    @OfBox(value = "deleteOoO", operation = Operation.WRITE)
     public void deleteOutOfOffice(Caller caller, UUID id) {
         OutOfOffice absence = em.find(OutOfOffice.class, id);
-        if (absence == null || !absence.owner().equals(careBox(caller))) {
+        if (absence == null || !absence.owner().equals(BoxOwner.of(caller))) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         em.remove(absence);
     }
 
     /** A mandate granted by the caller's box to another party (not to itself), or the one already active. */
-    @OfBox("grantMandate")
+    @OfBox(value = "grantMandate", operation = Operation.WRITE)
     public Mandate grantMandate(Caller caller, PartyKey mandatee) {
-        BoxOwner box = careBox(caller);
+        BoxOwner box = BoxOwner.of(caller);
         if (mandatee.equals(PartyKey.of(caller.id()))) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A box's owner needs no mandate");
         }
-        Optional<Mandate> active = activeMandate(box, mandatee);
+        Optional<Mandate> active = repository.activeMandate(box, mandatee);
         if (active.isPresent()) {
             return active.get();
         }
@@ -351,20 +347,16 @@ public class MailboxService {
     }
 
     /** The mandates the caller's box granted (active and revoked) and those the caller holds (active), newest first. */
-    @OfBox("getMandates")
+    @OfBox(value = "getMandates", operation = Operation.READ)
     public List<Mandate> mandates(Caller caller) {
-        BoxOwner box = careBox(caller);
-        PartyKey self = PartyKey.of(caller.id());
-        return em.createQuery("select m from Mandate m where m.owner = :box or (m.mandateeType = :t and m.mandateeId = :i"
-                + " and m.revokedAt is null) order by m.grantedAt desc", Mandate.class).setParameter("box", BoxColumns.of(box))
-                .setParameter("t", self.type()).setParameter("i", self.value()).getResultList();
+        return repository.mandates(BoxOwner.of(caller), PartyKey.of(caller.id()));
     }
 
     /** The box's owner ends a mandate. */
-    @OfBox("revokeMandate")
+    @OfBox(value = "revokeMandate", operation = Operation.WRITE)
     public void revokeMandate(Caller caller, UUID id) {
         Mandate mandate = em.find(Mandate.class, id);
-        if (mandate == null || !mandate.owner().equals(careBox(caller))) {
+        if (mandate == null || !mandate.owner().equals(BoxOwner.of(caller))) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         if (mandate.revokedAt().isEmpty()) {
@@ -372,31 +364,26 @@ public class MailboxService {
         }
     }
 
+    /** Most entries of a box's trail in one page. */
+    public static final int MAX_TRAIL_PAGE = 500;
+
+    /**
+     * Who used or tried to use the caller's box: the uses of it under a mandate and every refused attempt, newest first,
+     * before a sequence number (the previous page's last entry). The owner's own uses are not recorded.
+     */
+    @OfBox(value = "getBoxAuditTrail", operation = Operation.READ)
+    public List<AuditEntry> boxTrail(Caller caller, Optional<Long> before, int limit) {
+        return audit.ofBox(BoxOwner.of(caller).written(), before, Math.max(1, Math.min(MAX_TRAIL_PAGE, limit)));
+    }
+
     // --- internals ---------------------------------------------------------------------------
 
-    /** The box a consultation works on: the caller's own, or one whose owner gave the caller an active mandate. */
-    private BoxOwner boxOf(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf) {
-        BoxOwner own = careBox(caller);
-        if (onBehalfOf.isEmpty() || onBehalfOf.get().equals(own)) {
-            return own;
-        }
-        if (activeMandate(onBehalfOf.get(), PartyKey.of(caller.id())).isEmpty()) {
-            throw new CareVaultException(ErrorCode.NOT_MANDATED);
-        }
-        return onBehalfOf.get();
-    }
-
-    private Optional<Mandate> activeMandate(BoxOwner box, PartyKey mandatee) {
-        return em.createQuery("select m from Mandate m where m.owner = :box and m.mandateeType = :t and m.mandateeId = :i"
-                + " and m.revokedAt is null", Mandate.class).setParameter("box", BoxColumns.of(box))
-                .setParameter("t", mandatee.type()).setParameter("i", mandatee.value()).getResultStream().findFirst();
-    }
-
-    private static BoxOwner careBox(Caller caller) {
-        if (!caller.role().isCareProvider()) {
-            throw new CareVaultException(ErrorCode.ROLE_NOT_ALLOWED);
-        }
-        return BoxOwner.of(caller);
+    /**
+     * The box a consultation works on: the caller's own, or the one named (the decision point let the call through only
+     * for a care provider's own box, or one whose owner gave the caller an active mandate).
+     */
+    private static BoxOwner boxOf(Caller caller, Optional<BoxOwner> onBehalfOf) {
+        return onBehalfOf.orElseGet(() -> BoxOwner.of(caller));
     }
 
     /** The outer signature must be valid, chain to the care CA, and be the caller's. */
@@ -414,15 +401,7 @@ public class MailboxService {
     }
 
     private BoxEntry entryOf(BoxOwner box, UUID messageId) {
-        return findEntry(box, messageId).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
-    }
-
-    /** The box's delivered copy of the message (the received one when the owner sent it to itself too). */
-    private Optional<BoxEntry> findEntry(BoxOwner box, UUID messageId) {
-        return em.createQuery("select e from BoxEntry e where e.messageId = :m and e.owner = :box"
-                + " and e.state = :s order by e.recipient desc", BoxEntry.class)
-                .setParameter("m", messageId).setParameter("box", BoxColumns.of(box)).setParameter("s", State.DELIVERED)
-                .setMaxResults(1).getResultStream().findFirst();
+        return repository.entry(box, messageId).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
     }
 
     private List<BoxEntry> entriesOf(BoxOwner box, List<UUID> ids) {
@@ -445,49 +424,19 @@ public class MailboxService {
     private List<Absence> absences(List<BoxOwner> recipients, Instant at) {
         List<Absence> absent = new ArrayList<>();
         for (BoxOwner recipient : recipients) {
-            absencesOf(recipient).stream().filter(a -> a.covers(at)).findFirst()
+            repository.absences(recipient).stream().filter(a -> a.covers(at)).findFirst()
                     .ifPresent(a -> absent.add(new Absence(recipient, a.endsAt(), a.substitutes())));
         }
         return absent;
     }
 
-    private List<OutOfOffice> absencesOf(BoxOwner box) {
-        return em.createQuery("select o from OutOfOffice o where o.owner = :box"
-                + " order by o.startsAt", OutOfOffice.class).setParameter("box", BoxColumns.of(box)).getResultList();
-    }
-
-    /**
-     * Serialises deliveries to one box, so that two senders cannot both squeeze into the last free
-     * space: the lock is taken on the box's key-directory rows (a box exists once its owner published a token).
-     */
-    private void lockBox(BoxOwner box) {
-        em.createQuery("select e.id from Etk e where e.owner = :box", UUID.class)
-                .setParameter("box", BoxColumns.of(box))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-    }
-
-    private long usedBytes(BoxOwner box) {
-        return em.createQuery("select coalesce(sum(e.size), 0) from BoxEntry e where e.owner = :box"
-                + " and e.state = :s", Long.class).setParameter("box", BoxColumns.of(box))
-                .setParameter("s", State.DELIVERED).getSingleResult();
-    }
-
-    private long waiting(BoxOwner box) {
-        return em.createQuery("select count(e) from BoxEntry e where e.owner = :box"
-                + " and e.state = :s", Long.class).setParameter("box", BoxColumns.of(box))
-                .setParameter("s", State.STANDBY).getSingleResult();
-    }
-
     /** Lets waiting messages in, oldest first, while they fit (also after the expiry job freed space). */
     @NoPatientData("the hub delivers messages that waited for room in a box (no caller, no content)")
     public void admitWaiting(BoxOwner box) {
-        lockBox(box);
-        long used = usedBytes(box);
+        repository.lock(box);
+        long used = repository.usedBytes(box);
         Instant now = Instant.now();
-        for (BoxEntry waiting : em.createQuery("select e from BoxEntry e where e.owner = :box"
-                + " and e.state = :s order by e.arrivedAt, e.id", BoxEntry.class)
-                .setParameter("box", BoxColumns.of(box))
-                .setParameter("s", State.STANDBY).getResultList()) {
+        for (BoxEntry waiting : repository.waitingEntries(box)) {
             if (used + waiting.size() > QUOTA_BYTES) {
                 break;
             }
@@ -498,16 +447,8 @@ public class MailboxService {
 
     /** Removes one box's copy, and the message with its content once no box holds it any more. */
     void remove(BoxEntry entry) {
-        UUID messageId = entry.messageId();
         em.remove(entry);
-        em.flush();
-        long left = em.createQuery("select count(e) from BoxEntry e where e.messageId = :m", Long.class)
-                .setParameter("m", messageId).getSingleResult();
-        if (left == 0) {
-            em.createQuery("delete from Receipt r where r.messageId = :m").setParameter("m", messageId).executeUpdate();
-            em.createQuery("delete from MailContent c where c.messageId = :m").setParameter("m", messageId).executeUpdate();
-            em.createQuery("delete from MailMessage m where m.id = :m").setParameter("m", messageId).executeUpdate();
-        }
+        repository.removeIfUnheld(entry.messageId());
     }
 
     private void receipt(MailMessage message, BoxOwner recipient, Receipt.Kind kind, Instant instant) {

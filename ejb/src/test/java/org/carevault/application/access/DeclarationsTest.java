@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.carevault.application.access.AccessControl.Intent;
+import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Channel;
 import org.carevault.domain.PartyId;
@@ -96,6 +97,16 @@ class DeclarationsTest {
         public String noReason(Caller caller) {
             return "";
         }
+
+        @OfBox(value = "getBoxInfo", operation = Operation.READ)
+        public String boxThatNamesNoBox(Caller caller, @OfBox.Box Optional<String> box) {
+            return "";
+        }
+
+        @OfBox(value = "getBoxInfo", operation = Operation.READ)
+        public String twoBoxes(Caller caller, @OfBox.Box Optional<BoxOwner> box, @OfBox.Box Optional<BoxOwner> other) {
+            return "";
+        }
     }
 
     @Test
@@ -108,10 +119,16 @@ class DeclarationsTest {
     void eachWrongDeclarationIsNamed() {
         List<String> problems = Declarations.problems(Wrong.class);
         for (String method : List.of("unmarkedPatient", "liesAboutItsPatient", "twice", "noDataType", "reasonOfWrongType",
-                "ownRecordAndAPatient", "noReason")) {
+                "ownRecordAndAPatient", "noReason", "boxThatNamesNoBox", "twoBoxes")) {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith(Wrong.class.getName() + "." + method + "(")),
                     method + " in " + problems);
         }
+    }
+
+    @Test
+    void aBoxParameterMustNameABox() {
+        assertTrue(Declarations.problems(Wrong.class).contains(Wrong.class.getName() + ".boxThatNamesNoBox(Caller, Optional): "
+                + "marks a box that does not name one (an Optional of a NamesBox is expected)"));
     }
 
     @Test

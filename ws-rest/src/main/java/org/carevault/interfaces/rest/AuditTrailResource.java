@@ -61,7 +61,8 @@ public class AuditTrailResource {
         return new AuditTrailView(patient.value(), offset, limit, cursor.orElse(null), nextBefore, entries);
     }
 
-    private static Optional<Long> cursor(String before) {
+    /** A page cursor: the sequence number of the previous page's last entry. */
+    static Optional<Long> cursor(String before) {
         if (before == null) {
             return Optional.empty();
         }

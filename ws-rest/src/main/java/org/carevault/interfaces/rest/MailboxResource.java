@@ -28,12 +28,15 @@ import java.util.UUID;
 import org.carevault.application.mailbox.BoxEntry.Folder;
 import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.application.mailbox.MailboxService;
+import org.carevault.domain.Caller;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.interfaces.rest.MailboxViews.AcknowledgementView;
 import org.carevault.interfaces.rest.MailboxViews.BoxInfoView;
+import org.carevault.interfaces.rest.MailboxViews.BoxTrailEntryView;
+import org.carevault.interfaces.rest.MailboxViews.BoxTrailView;
 import org.carevault.interfaces.rest.MailboxViews.MandateView;
 import org.carevault.interfaces.rest.MailboxViews.MessageView;
 import org.carevault.interfaces.rest.MailboxViews.OutOfOfficeView;
@@ -230,6 +233,20 @@ public class MailboxResource {
     public Response deleteAbsence(@PathParam("id") String id) {
         mailbox.deleteOutOfOffice(restCaller.current(), ObjectIds.parse(id));
         return Response.noContent().build();
+    }
+
+    /** Who used or tried to use the caller's box: {@code GET /mailbox/audit-trail?before=&limit=}. */
+    @Operation(summary = "The box's audit trail",
+            description = "Who used or tried to use the caller's box: every use by a mandatee (basis MANDATE) and every refused attempt (NOT_MANDATED, ROLE_NOT_ALLOWED), newest first, with who, when, channel and operation. The owner's own uses are not recorded. A full page names nextBefore: ask the next page with before=nextBefore. limit is at most 500.")
+    @GET
+    @Path("/audit-trail")
+    public BoxTrailView trail(@QueryParam("before") String before, @QueryParam("limit") @DefaultValue("100") int limit) {
+        Caller caller = restCaller.current();
+        Optional<Long> cursor = AuditTrailResource.cursor(before);
+        List<BoxTrailEntryView> entries = mailbox.boxTrail(caller, cursor, limit).stream().map(BoxTrailEntryView::of).toList();
+        int pageSize = Math.max(1, Math.min(MailboxService.MAX_TRAIL_PAGE, limit));
+        Long nextBefore = entries.size() == pageSize ? entries.get(entries.size() - 1).seq() : null;
+        return new BoxTrailView(BoxOwner.of(caller).written(), cursor.orElse(null), nextBefore, entries);
     }
 
     /** Mandates: {@code GET} (granted by this box, and held by the caller), {@code POST {"mandatee": {"type", "id"}}}. */

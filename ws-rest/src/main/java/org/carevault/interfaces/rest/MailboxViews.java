@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.carevault.application.audit.AuditEntry;
 import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.application.mailbox.EtkDirectory;
 import org.carevault.application.mailbox.MailboxService;
 import org.carevault.application.mailbox.Mandate;
 import org.carevault.application.mailbox.OutOfOffice;
 import org.carevault.application.mailbox.Receipt;
+import org.carevault.domain.access.PartyKey;
 
 /** The JSON shapes of the mailbox and key-directory API. Boxes are written {@code TYPE:ID:QUALITY}; bytes are base64. */
 public final class MailboxViews {
@@ -79,5 +81,25 @@ public final class MailboxViews {
 
     private static List<String> written(List<BoxOwner> boxes) {
         return boxes.stream().map(BoxOwner::written).toList();
+    }
+
+    /**
+     * One use of a box by another party, or a refused attempt: who (a patient caller is shown by role only), when,
+     * through which channel and operation, and the decision with its code and basis.
+     */
+    public record BoxTrailEntryView(long seq, Instant at, String channel, String action, String callerType,
+            String callerId, String callerRole, String callerNihii, String callerName, String operation, String decision,
+            String basis) {
+        static BoxTrailEntryView of(AuditEntry entry) {
+            boolean patient = entry.caller().map(c -> AuditEntry.PATIENT_CALLER.equals(c.type())).orElse(false);
+            return new BoxTrailEntryView(entry.seq(), entry.occurredAt(), entry.channel(), entry.action(),
+                    entry.caller().map(PartyKey::type).orElse(null),
+                    patient ? null : entry.caller().map(PartyKey::value).orElse(null), entry.callerRole(),
+                    entry.callerNihii(), entry.callerName(), entry.operation(), entry.decision(), entry.basis());
+        }
+    }
+
+    /** A page of a box's trail; {@code nextBefore} (null on the last page) is the cursor of the next one. */
+    public record BoxTrailView(String box, Long before, Long nextBefore, List<BoxTrailEntryView> entries) {
     }
 }
