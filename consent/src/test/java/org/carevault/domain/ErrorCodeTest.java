@@ -29,8 +29,8 @@ class ErrorCodeTest {
     }
 
     @Test
-    void serverErrorsAreOnlyTheSystemCodes() {
-        Arrays.stream(ErrorCode.values()).filter(c -> c.httpStatus() >= 500)
-                .forEach(c -> assertTrue(c.code().startsWith("CV-SYS-"), c.code()));
+    void theHubsOwnFailuresAreExactlyTheSystemCodes() {
+        Arrays.stream(ErrorCode.values()).forEach(c -> assertEquals(c.code().startsWith("CV-SYS-"), !c.callersFault(),
+                c.code()));
     }
 }

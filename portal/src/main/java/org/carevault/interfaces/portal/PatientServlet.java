@@ -78,8 +78,21 @@ abstract class PatientServlet extends HttpServlet {
                 return;
             }
             if (!response.isCommitted()) {
-                response.sendError(e.errorCode().httpStatus());
+                response.sendError(status(e.errorCode()));
             }
         }
+    }
+
+    /** The page's status for a service's error (the portal's own mapping: the domain's codes know nothing of HTTP). */
+    static int status(ErrorCode code) {
+        return switch (code.kind()) {
+            case UNAUTHENTICATED -> HttpServletResponse.SC_UNAUTHORIZED;
+            case REFUSED -> HttpServletResponse.SC_FORBIDDEN;
+            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+            case TOO_LARGE -> HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+            case SYSTEM -> HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        };
     }
 }

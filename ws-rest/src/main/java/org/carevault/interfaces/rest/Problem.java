@@ -14,14 +14,14 @@ public final class Problem {
     }
 
     public static Response response(ErrorCode code, String detail, String instance) {
-        return Response.status(code.httpStatus()).type(MEDIA_TYPE).entity(json(code, detail, instance)).build();
+        return Response.status(HttpStatuses.of(code)).type(MEDIA_TYPE).entity(json(code, detail, instance)).build();
     }
 
     public static String json(ErrorCode code, String detail, String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", "urn:carevault:error:" + code.code())
                 .add("title", code.title())
-                .add("status", code.httpStatus())
+                .add("status", HttpStatuses.of(code))
                 .add("code", code.code());
         if (detail != null) {
             body.add("detail", detail);

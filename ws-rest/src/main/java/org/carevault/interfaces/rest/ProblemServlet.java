@@ -27,7 +27,7 @@ public class ProblemServlet extends HttpServlet {
             case 413 -> ErrorCode.REQUEST_TOO_LARGE;
             default -> ErrorCode.NOT_FOUND;
         };
-        response.setStatus(code.httpStatus());
+        response.setStatus(HttpStatuses.of(code));
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Problem.json(code, null, null));

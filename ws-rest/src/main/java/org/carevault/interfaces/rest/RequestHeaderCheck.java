@@ -46,7 +46,7 @@ public class RequestHeaderCheck implements Filter {
             }
         } catch (CareVaultException refused) {
             HttpServletResponse answer = (HttpServletResponse) response;
-            answer.setStatus(refused.errorCode().httpStatus());
+            answer.setStatus(HttpStatuses.of(refused.errorCode()));
             answer.setContentType(Problem.MEDIA_TYPE);
             answer.setCharacterEncoding("UTF-8");
             answer.getWriter().write(Problem.json(refused.errorCode(), refused.detail(), null));

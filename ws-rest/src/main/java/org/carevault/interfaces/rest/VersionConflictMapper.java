@@ -18,7 +18,7 @@ public class VersionConflictMapper implements ExceptionMapper<VersionConflictExc
         ErrorCode code = e.errorCode();
         String body = Json.createObjectBuilder(Json.createReader(new StringReader(Problem.json(code, e.detail(), null)))
                 .readObject()).add("currentVersion", e.currentVersion()).build().toString();
-        return Response.status(code.httpStatus()).type(Problem.MEDIA_TYPE).entity(body)
+        return Response.status(HttpStatuses.of(code)).type(Problem.MEDIA_TYPE).entity(body)
                 .tag(new EntityTag(Long.toString(e.currentVersion()))).build();
     }
 }

@@ -41,7 +41,7 @@ public class FaultCodeInterceptor extends AbstractSoapInterceptor {
         if (declared != null) {
             // A refusal is the sender's problem (soap:Client); JAX-WS would call every declared fault soap:Server.
             ErrorCode code = ErrorCode.fromCode(declared.getCode());
-            if (code.httpStatus() < 500) {
+            if (code.callersFault()) {
                 fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             }
             return;
