@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.carevault.application.audit.AuditEntry;
-import org.carevault.application.audit.AuditTrailService;
+import org.carevault.application.trail.AuditTrailService;
 import org.carevault.application.consent.ConsentService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.consent.PatientConsent;

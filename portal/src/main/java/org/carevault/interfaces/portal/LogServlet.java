@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.audit.AuditEntry;
-import org.carevault.application.audit.AuditTrailService;
+import org.carevault.application.trail.AuditTrailService;
 import org.carevault.application.audit.HubDocumentSigner;
 import org.carevault.application.consent.ProxyService;
 import org.carevault.domain.Caller;

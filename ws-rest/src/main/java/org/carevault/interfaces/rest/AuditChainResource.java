@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
-import org.carevault.application.audit.AuditChainService;
+import org.carevault.application.trail.AuditChainService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**

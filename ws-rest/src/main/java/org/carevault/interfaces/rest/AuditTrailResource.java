@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.carevault.application.audit.AuditTrailService;
+import org.carevault.application.trail.AuditTrailService;
 import org.carevault.crypto.identity.InvalidIdentifierException;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;

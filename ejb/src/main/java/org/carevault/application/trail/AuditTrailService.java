@@ -1,4 +1,4 @@
-package org.carevault.application.audit;
+package org.carevault.application.trail;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.carevault.application.access.AccessControl;
 import org.carevault.application.access.Checked;
 import org.carevault.application.access.OfPatient;
+import org.carevault.application.audit.AuditEntry;
+import org.carevault.application.audit.AuditLog;
 import org.carevault.domain.Caller;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;

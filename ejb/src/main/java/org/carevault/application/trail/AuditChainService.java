@@ -1,9 +1,10 @@
-package org.carevault.application.audit;
+package org.carevault.application.trail;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.Optional;
 import org.carevault.application.access.Checked;
+import org.carevault.application.audit.AuditLog;
 import org.carevault.domain.Caller;
 import org.carevault.domain.access.DataType;
 import org.carevault.domain.access.Operation;

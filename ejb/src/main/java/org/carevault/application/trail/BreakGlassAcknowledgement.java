@@ -1,4 +1,4 @@
-package org.carevault.application.audit;
+package org.carevault.application.trail;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
