@@ -26,7 +26,16 @@ public class AccessMetricsResource {
     @Operation(summary = "Decision point counters",
             description = "Operators only: the decision point's counters since this node started: decisions and their mean time, cache hits and database loads.")
     @GET
-    public AccessMetrics.Snapshot metrics() {
-        return checks.metrics(restCaller.current());
+    public MetricsView metrics() {
+        return MetricsView.of(checks.metrics(restCaller.current()));
+    }
+
+    /** This node's decision counters, as the API promises them. */
+    public record MetricsView(long decisions, double meanDecisionMicros, long cacheHits, double meanCacheHitMicros,
+            long databaseLoads, double meanDatabaseLoadMicros) {
+        static MetricsView of(AccessMetrics.Snapshot snapshot) {
+            return new MetricsView(snapshot.decisions(), snapshot.meanDecisionMicros(), snapshot.cacheHits(),
+                    snapshot.meanCacheHitMicros(), snapshot.databaseLoads(), snapshot.meanDatabaseLoadMicros());
+        }
     }
 }

@@ -91,6 +91,8 @@ public class ApiDocument implements OASFilter {
             "audit-trail:partyType", "SSIN or NIHII, with partyId: only this party's accesses",
             "audit-trail:partyId", "The party's SSIN or NIHII number, with partyType",
             "audit-trail:breakTheGlass", "true: only the emergency (break-the-glass) accesses",
+            "mailbox:before", "The cursor of the box's audit trail: entries before this sequence number (nextBefore of the "
+                    + "previous page)",
             "medication-scheme:from", "The older version compared",
             "medication-scheme:to", "The newer version compared");
 

@@ -19,15 +19,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.carevault.application.vault.MedicationSchemeService.Diff;
 import org.carevault.application.vault.MedicationSchemeService.LatestUpdate;
 import org.carevault.application.vault.MedicationSchemeService.SchemeView;
-import org.carevault.application.vault.MedicationSchemeService.VersionInfo;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.crypto.Sha256;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.consent.PatientRef;
+import org.carevault.interfaces.rest.VaultViews.DiffView;
+import org.carevault.interfaces.rest.VaultViews.LatestUpdateView;
+import org.carevault.interfaces.rest.VaultViews.VersionView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -89,7 +90,7 @@ public class MedicationSchemeResource {
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
         LatestUpdate latest = schemes.latestUpdate(restCaller.current(), PatientRef.parse(patientRef),
                 Optional.ofNullable(breakTheGlass)).orElse(new LatestUpdate(0, null));
-        return Response.ok(latest).tag(tag(latest.version())).build();
+        return Response.ok(LatestUpdateView.of(latest)).tag(tag(latest.version())).build();
     }
 
     @Operation(summary = "List the scheme's versions",
@@ -97,9 +98,10 @@ public class MedicationSchemeResource {
     @GET
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<VersionInfo> versions(@PathParam("patientRef") String patientRef,
+    public List<VersionView> versions(@PathParam("patientRef") String patientRef,
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
-        return schemes.history(restCaller.current(), PatientRef.parse(patientRef), Optional.ofNullable(breakTheGlass));
+        return schemes.history(restCaller.current(), PatientRef.parse(patientRef), Optional.ofNullable(breakTheGlass)).stream()
+                .map(VersionView::of).toList();
     }
 
     @Operation(summary = "Read one version",
@@ -118,10 +120,10 @@ public class MedicationSchemeResource {
     @GET
     @Path("/diff")
     @Produces(MediaType.APPLICATION_JSON)
-    public Diff diff(@PathParam("patientRef") String patientRef, @QueryParam("from") String from, @QueryParam("to") String to,
+    public DiffView diff(@PathParam("patientRef") String patientRef, @QueryParam("from") String from, @QueryParam("to") String to,
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
-        return schemes.diff(restCaller.current(), PatientRef.parse(patientRef), number(from, ErrorCode.REQUEST_INVALID),
-                number(to, ErrorCode.REQUEST_INVALID), Optional.ofNullable(breakTheGlass));
+        return DiffView.of(schemes.diff(restCaller.current(), PatientRef.parse(patientRef),
+                number(from, ErrorCode.REQUEST_INVALID), number(to, ErrorCode.REQUEST_INVALID), Optional.ofNullable(breakTheGlass)));
     }
 
     private static Response xml(SchemeView view, Response.Status status) {

@@ -21,6 +21,7 @@ import org.carevault.application.vault.SumehrService.Entry;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.ObjectIds;
 import org.carevault.domain.consent.PatientRef;
+import org.carevault.interfaces.rest.VaultViews.SumehrView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -52,16 +53,18 @@ public class SumehrResource {
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass, byte[] kmehr) {
         Entry entry = sumehrs.put(restCaller.current(), PatientRef.parse(patientRef), kmehr == null ? new byte[0] : kmehr,
                 Optional.ofNullable(breakTheGlass));
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id().toString()).build()).entity(entry).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(entry.id().toString()).build())
+                .entity(SumehrView.of(entry)).build();
     }
 
     @Operation(summary = "List the patient's Sumehrs (GetTransactionList)",
             description = "Metadata only, newest first; latest marks the newest active one.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Entry> list(@PathParam("patientRef") String patientRef,
+    public List<SumehrView> list(@PathParam("patientRef") String patientRef,
             @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
-        return sumehrs.list(restCaller.current(), PatientRef.parse(patientRef), Optional.ofNullable(breakTheGlass));
+        return sumehrs.list(restCaller.current(), PatientRef.parse(patientRef), Optional.ofNullable(breakTheGlass)).stream()
+                .map(SumehrView::of).toList();
     }
 
     @Operation(summary = "Read a Sumehr (GetTransaction)",
