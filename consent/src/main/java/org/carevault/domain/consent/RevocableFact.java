@@ -3,6 +3,7 @@ package org.carevault.domain.consent;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -23,7 +24,8 @@ public abstract class RevocableFact {
     private UUID id;
 
     @Column(name = "patient_ref", length = 24, nullable = false)
-    private String patientRef;
+    @Convert(converter = PatientRefColumn.class)
+    private PatientRef patientRef;
 
     @Column(name = "revoked_at")
     private Instant revokedAt;
@@ -45,7 +47,7 @@ public abstract class RevocableFact {
 
     protected RevocableFact(PatientRef patient) {
         this.id = UUID.randomUUID();
-        this.patientRef = patient.value();
+        this.patientRef = patient;
     }
 
     /** Revokes once; revoking again changes nothing. */
@@ -61,7 +63,7 @@ public abstract class RevocableFact {
     }
 
     public PatientRef patient() {
-        return new PatientRef(patientRef);
+        return patientRef;
     }
 
     public Optional<Instant> revokedAt() {

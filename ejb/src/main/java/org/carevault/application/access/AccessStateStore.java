@@ -32,18 +32,18 @@ public class AccessStateStore {
 
     public PatientAccessState load(PatientRef patient, Instant now) {
         boolean consent = !em.createQuery("select c.id from PatientConsent c where c.patientRef = :p and c.revokedAt is null")
-                .setParameter("p", patient.value()).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("p", patient).setMaxResults(1).getResultList().isEmpty();
         List<PatientAccessState.Relationship> relationships = em.createQuery(
                 "select l from TherapeuticLink l where l.patientRef = :p and l.revokedAt is null and l.end > :now",
-                TherapeuticLink.class).setParameter("p", patient.value()).setParameter("now", now).getResultList()
+                TherapeuticLink.class).setParameter("p", patient).setParameter("now", now).getResultList()
                 .stream().map(TherapeuticLink::asRelationship).toList();
         Set<PartyKey> exclusions = em.createQuery(
                 "select x from TherapeuticExclusion x where x.patientRef = :p and x.revokedAt is null",
-                TherapeuticExclusion.class).setParameter("p", patient.value()).getResultList()
+                TherapeuticExclusion.class).setParameter("p", patient).getResultList()
                 .stream().map(TherapeuticExclusion::party).collect(Collectors.toSet());
         List<PatientAccessState.Proxy> proxies = em.createQuery(
                 "select x from PatientProxy x where x.patientRef = :p and x.revokedAt is null", PatientProxy.class)
-                .setParameter("p", patient.value()).getResultList().stream().map(PatientProxy::asProxy).toList();
+                .setParameter("p", patient).getResultList().stream().map(PatientProxy::asProxy).toList();
         return new PatientAccessState(consent, relationships, exclusions, proxies);
     }
 

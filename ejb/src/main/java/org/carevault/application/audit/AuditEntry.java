@@ -1,5 +1,8 @@
 package org.carevault.application.audit;
 
+import org.carevault.domain.consent.PatientRefColumn;
+import org.carevault.domain.consent.PatientRef;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -62,7 +65,8 @@ public class AuditEntry {
     private String callerName;
 
     @Column(name = "patient_ref")
-    private String patientRef;
+    @Convert(converter = PatientRefColumn.class)
+    private PatientRef patientRef;
 
     @Column(name = "data_type", nullable = false)
     private String dataType;
@@ -114,7 +118,7 @@ public class AuditEntry {
             this.callerNihii = caller.nihii().map(n -> n.value()).orElse(null);
             this.callerName = truncate(caller.displayName(), 120);
         });
-        this.patientRef = event.patient().map(p -> p.value()).orElse(null);
+        this.patientRef = event.patient().orElse(null);
         this.dataType = event.dataType().name();
         this.operation = event.operation().name();
         this.decision = event.decision().code().name();
@@ -141,7 +145,8 @@ public class AuditEntry {
             out.writeLong(occurredAt.getEpochSecond());
             out.writeInt(occurredAt.getNano());
             for (String field : new String[] {channel, action, callerType, callerId, callerRole, callerNihii, callerName,
-                    patientRef, dataType, operation, decision, basis, breakTheGlassReason, subjectId}) {
+                    patientRef == null ? null : patientRef.value(), dataType, operation, decision, basis,
+                    breakTheGlassReason, subjectId}) {
                 out.writeBoolean(field != null);
                 out.writeUTF(field == null ? "" : field);
             }
@@ -232,7 +237,7 @@ public class AuditEntry {
     }
 
     /** The patient the entry is about, if any. */
-    public Optional<String> patientRef() {
+    public Optional<PatientRef> patientRef() {
         return Optional.ofNullable(patientRef);
     }
 

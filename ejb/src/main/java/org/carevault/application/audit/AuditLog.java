@@ -100,7 +100,7 @@ public class AuditLog {
         party.ifPresent(p -> jpql.append(" and e.callerType = :partyType and e.callerId = :partyId"));
         jpql.append(" order by e.seq desc");
         TypedQuery<AuditEntry> query = em.createQuery(jpql.toString(), AuditEntry.class)
-                .setParameter("patient", patient.value()).setFirstResult(offset).setMaxResults(limit);
+                .setParameter("patient", patient).setFirstResult(offset).setMaxResults(limit);
         before.ifPresent(b -> query.setParameter("before", b));
         from.ifPresent(f -> query.setParameter("from", f));
         to.ifPresent(t -> query.setParameter("to", t));
@@ -123,7 +123,7 @@ public class AuditLog {
     public List<Object[]> professionals(PatientRef patient) {
         return em.createQuery("select distinct e.callerName, e.callerRole, e.callerNihii from AuditEntry e"
                 + " where e.patientRef = :patient and e.callerNihii is not null and e.callerRole <> 'PATIENT'", Object[].class)
-                .setParameter("patient", patient.value()).getResultList();
+                .setParameter("patient", patient).getResultList();
     }
 
     /**

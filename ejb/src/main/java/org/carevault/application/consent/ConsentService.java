@@ -49,7 +49,7 @@ public class ConsentService {
     @Checked(action = "GetPatientConsent", data = DataType.CONSENT, operation = Operation.READ)
     public List<PatientConsent> history(Caller caller, @OfPatient PatientRef patient) {
         return em.createQuery("select c from PatientConsent c where c.patientRef = :p order by c.grantedAt desc",
-                PatientConsent.class).setParameter("p", patient.value()).getResultList();
+                PatientConsent.class).setParameter("p", patient).getResultList();
     }
 
     /** Gives consent; giving it again while it is active changes nothing and returns the active one. */
@@ -84,7 +84,7 @@ public class ConsentService {
 
     private Optional<PatientConsent> active(PatientRef patient) {
         return em.createQuery("select c from PatientConsent c where c.patientRef = :p and c.revokedAt is null",
-                PatientConsent.class).setParameter("p", patient.value()).getResultStream().findFirst();
+                PatientConsent.class).setParameter("p", patient).getResultStream().findFirst();
     }
 
     /** A professional acts for the patient only with a proof a professional can present; the patient needs none. */

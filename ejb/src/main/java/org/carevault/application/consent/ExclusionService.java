@@ -79,6 +79,6 @@ public class ExclusionService {
 
     private List<TherapeuticExclusion> active(PatientRef patient) {
         return em.createQuery("select x from TherapeuticExclusion x where x.patientRef = :p and x.revokedAt is null"
-                + " order by x.createdAt", TherapeuticExclusion.class).setParameter("p", patient.value()).getResultList();
+                + " order by x.createdAt", TherapeuticExclusion.class).setParameter("p", patient).getResultList();
     }
 }

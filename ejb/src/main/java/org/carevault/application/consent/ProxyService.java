@@ -69,7 +69,7 @@ public class ProxyService {
     @Checked(action = "GetProxy", data = DataType.PROXY, operation = Operation.READ)
     public List<View> list(Caller caller, @OfPatient PatientRef patient) {
         return em.createQuery("select x from PatientProxy x where x.patientRef = :p order by x.createdAt", PatientProxy.class)
-                .setParameter("p", patient.value()).getResultList().stream().map(this::view).toList();
+                .setParameter("p", patient).getResultList().stream().map(this::view).toList();
     }
 
     /**
@@ -140,7 +140,7 @@ public class ProxyService {
 
     private List<PatientProxy> active(PatientRef patient) {
         return em.createQuery("select x from PatientProxy x where x.patientRef = :p and x.revokedAt is null"
-                + " order by x.createdAt", PatientProxy.class).setParameter("p", patient.value()).getResultList();
+                + " order by x.createdAt", PatientProxy.class).setParameter("p", patient).getResultList();
     }
 
     private View view(PatientProxy proxy) {

@@ -123,7 +123,7 @@ public class TherapeuticLinkService {
     private List<TherapeuticLink> current(PatientRef patient, Instant now) {
         return em.createQuery("select l from TherapeuticLink l where l.patientRef = :p and l.revokedAt is null"
                 + " and l.end > :now order by l.start", TherapeuticLink.class)
-                .setParameter("p", patient.value()).setParameter("now", now).getResultList();
+                .setParameter("p", patient).setParameter("now", now).getResultList();
     }
 
     private static boolean ownedBy(TherapeuticLink link, Caller caller) {

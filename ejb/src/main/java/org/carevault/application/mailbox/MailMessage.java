@@ -1,5 +1,8 @@
 package org.carevault.application.mailbox;
 
+import org.carevault.domain.consent.PatientRefColumn;
+import org.carevault.domain.consent.PatientRef;
+import jakarta.persistence.Convert;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -34,7 +37,8 @@ public class MailMessage {
     private String publicationId;
 
     @Column(name = "patient_ref")
-    private String patientRef;
+    @Convert(converter = PatientRefColumn.class)
+    private PatientRef patientRef;
 
     @Column(name = "size_bytes", nullable = false)
     private long size;
@@ -61,7 +65,7 @@ public class MailMessage {
         // for JPA
     }
 
-    MailMessage(BoxOwner sender, List<BoxOwner> recipients, String publicationId, Optional<String> patientRef, long size, String contentSha256,
+    MailMessage(BoxOwner sender, List<BoxOwner> recipients, String publicationId, Optional<PatientRef> patientRef, long size, String contentSha256,
             boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt, Optional<UUID> inReplyTo) {
         this.id = UUID.randomUUID();
         this.sender = BoxColumns.of(sender);
@@ -99,7 +103,7 @@ public class MailMessage {
         return publicationId;
     }
 
-    public Optional<String> patientRef() {
+    public Optional<PatientRef> patientRef() {
         return Optional.ofNullable(patientRef);
     }
 

@@ -147,7 +147,7 @@ public class MailboxService {
         outgoing.inReplyTo().ifPresent(answered -> entryOf(sender, answered));
         requireSealedBy(sender, outgoing.sealed(), now);
 
-        MailMessage message = new MailMessage(sender, recipients, outgoing.publicationId(), outgoing.patient().map(PatientRef::value),
+        MailMessage message = new MailMessage(sender, recipients, outgoing.publicationId(), outgoing.patient(),
                 outgoing.sealed().length, digest, outgoing.important(), outgoing.receiptReceived(), outgoing.receiptRead(), now,
                 outgoing.inReplyTo());
         em.persist(message);
@@ -190,7 +190,7 @@ public class MailboxService {
     public Full fetch(Caller caller, @OfBox.Box Optional<BoxOwner> onBehalfOf, UUID messageId) {
         BoxEntry entry = entryOf(boxOf(caller, onBehalfOf), messageId);
         MailMessage message = em.find(MailMessage.class, messageId);
-        message.patientRef().ifPresent(patient -> access.authorize(caller, Optional.of(PatientRef.parse(patient)),
+        message.patientRef().ifPresent(patient -> access.authorize(caller, Optional.of(patient),
                 Intent.of("GetFullMessage", DataType.MESSAGE_META, Operation.READ)));
         Instant now = Instant.now();
         if (entry.recipient() && entry.markReceived(now) && message.receiptReceived()) {
@@ -418,7 +418,7 @@ public class MailboxService {
     private Listed listed(BoxEntry entry, MailMessage message) {
         return new Listed(message.id(), message.publicationId(), message.sender(), message.recipients(),
                 message.sentAt(), message.size(), message.important(), entry.folder(), entry.receivedAt(), entry.readAt(),
-                message.patientRef(), message.inReplyTo());
+                message.patientRef().map(PatientRef::value), message.inReplyTo());
     }
 
     private List<Absence> absences(List<BoxOwner> recipients, Instant at) {

@@ -1,5 +1,8 @@
 package org.carevault.application.vault;
 
+import org.carevault.domain.consent.PatientRefColumn;
+import org.carevault.domain.consent.PatientRef;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -24,7 +27,8 @@ public class Sumehr {
     private UUID id;
 
     @Column(name = "patient_ref", nullable = false)
-    private String patientRef;
+    @Convert(converter = PatientRefColumn.class)
+    private PatientRef patientRef;
 
     @Column(name = "author_type", nullable = false)
     private String authorType;
@@ -55,7 +59,7 @@ public class Sumehr {
         // for JPA
     }
 
-    Sumehr(UUID id, String patientRef, Caller author, Instant at, String documentDate, String sealedContent) {
+    Sumehr(UUID id, PatientRef patientRef, Caller author, Instant at, String documentDate, String sealedContent) {
         this.id = id;
         this.patientRef = patientRef;
         PartyKey party = PartyKey.of(author.id());
@@ -77,7 +81,7 @@ public class Sumehr {
         return id;
     }
 
-    String patientRef() {
+    PatientRef patientRef() {
         return patientRef;
     }
 

@@ -75,7 +75,7 @@ public class SumehrService {
         SecretKey key = keys.keyFor(patient);
         String text = new String(kmehr, StandardCharsets.UTF_8);
         String sealed = Base64.getEncoder().encodeToString(keys.seal(key, text, identity(patient, id)));
-        Sumehr sumehr = new Sumehr(id, patient.value(), caller, Instant.now(), documentDate(message), sealed);
+        Sumehr sumehr = new Sumehr(id, patient, caller, Instant.now(), documentDate(message), sealed);
         em.persist(sumehr);
         // The newest summary, and active: the latest.
         return entry(sumehr, true);
@@ -104,7 +104,7 @@ public class SumehrService {
 
     private Sumehr find(PatientRef patient, UUID id) {
         Sumehr sumehr = em.find(Sumehr.class, id);
-        if (sumehr == null || !sumehr.patientRef().equals(patient.value())) {
+        if (sumehr == null || !sumehr.patientRef().equals(patient)) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         return sumehr;
@@ -114,7 +114,7 @@ public class SumehrService {
         List<Entry> entries = new ArrayList<>();
         boolean latestGiven = false;
         for (Sumehr s : em.createQuery("select s from Sumehr s where s.patientRef = :p order by s.submittedAt desc",
-                Sumehr.class).setParameter("p", patient.value()).getResultList()) {
+                Sumehr.class).setParameter("p", patient).getResultList()) {
             boolean active = s.revokedAt().isEmpty();
             boolean latest = active && !latestGiven;
             latestGiven |= latest;
