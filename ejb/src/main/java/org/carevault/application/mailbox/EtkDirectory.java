@@ -2,6 +2,7 @@ package org.carevault.application.mailbox;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Files;
@@ -39,6 +40,9 @@ public class EtkDirectory {
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
+
+    @Inject
+    private MailboxRepository repository;
 
     private List<X509Certificate> trust;
 
@@ -80,8 +84,7 @@ public class EtkDirectory {
             throw new CareVaultException(ErrorCode.TOKEN_INVALID, "The token names another owner than the caller");
         }
         String fingerprint = fingerprint(verified.encryptionCertificate());
-        List<Etk> same = em.createQuery("select e from Etk e where e.fingerprint = :f", Etk.class)
-                .setParameter("f", fingerprint).getResultList();
+        List<Etk> same = repository.etksWithFingerprint(fingerprint);
         if (!same.isEmpty()) {
             if (!same.get(0).owner().equals(owner)) {
                 throw new CareVaultException(ErrorCode.TOKEN_INVALID, "The token is published for another box");
@@ -119,8 +122,7 @@ public class EtkDirectory {
     }
 
     private List<Etk> ofOwner(BoxOwner owner) {
-        return em.createQuery("select e from Etk e where e.owner = :box order by e.publishedAt desc",
-                Etk.class).setParameter("box", BoxColumns.of(owner)).getResultList();
+        return repository.etks(owner);
     }
 
     static String fingerprint(X509Certificate certificate) {

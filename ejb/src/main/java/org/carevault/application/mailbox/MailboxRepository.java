@@ -15,14 +15,27 @@ import org.carevault.domain.access.BoxPolicy;
 import org.carevault.domain.access.PartyKey;
 
 /**
- * The mailbox's queries, in one place: boxes' entries, messages, receipts, absences and mandates. It runs in the
- * caller's transaction (the mailbox service's, or the decision point's when it asks whether a mandate is active).
+ * The mailbox's queries, in one place: boxes' entries, messages, receipts, absences, mandates and the key directory's
+ * tokens (a service finds, stores and removes single rows itself; every query is here). It runs in the caller's
+ * transaction (the mailbox service's, or the decision point's when it asks whether a mandate is active).
  */
 @ApplicationScoped
 public class MailboxRepository implements MandateLookup {
 
     @PersistenceContext(unitName = "carevault")
     private EntityManager em;
+
+    /** The tokens published with this certificate fingerprint (at most one: a certificate belongs to one box). */
+    List<Etk> etksWithFingerprint(String fingerprint) {
+        return em.createQuery("select e from Etk e where e.fingerprint = :f", Etk.class)
+                .setParameter("f", fingerprint).getResultList();
+    }
+
+    /** A box's tokens, newest first. */
+    List<Etk> etks(BoxOwner owner) {
+        return em.createQuery("select e from Etk e where e.owner = :box order by e.publishedAt desc", Etk.class)
+                .setParameter("box", BoxColumns.of(owner)).getResultList();
+    }
 
     /** The message a box already sent under a publication id (sending again is idempotent). */
     Optional<MailMessage> published(BoxOwner sender, String publicationId) {

@@ -3,9 +3,6 @@ package org.carevault.application.vault;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,8 +48,8 @@ import org.carevault.kmehr.Transaction;
 public class MedicationSchemeService {
 
 
-    @PersistenceContext(unitName = "carevault")
-    private EntityManager em;
+    @Inject
+    private VaultRepository vault;
 
     @Inject
     private AccessControl access;
@@ -87,7 +84,7 @@ public class MedicationSchemeService {
 
     @Checked(action = "GetTransactionSetVersion", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
     public SchemeView version(Caller caller, @OfPatient PatientRef patient, long version, @BreakTheGlassReason Optional<String> breakTheGlass) {
-        if (em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version)) == null) {
+        if (vault.version(patient, version).isEmpty()) {
             throw new CareVaultException(ErrorCode.NOT_FOUND);
         }
         return render(caller, patient, version);
@@ -100,8 +97,7 @@ public class MedicationSchemeService {
 
     @Checked(action = "GetTransactionSetHistory", data = DataType.MEDICATION_SCHEME, operation = Operation.READ)
     public List<VersionInfo> history(Caller caller, @OfPatient PatientRef patient, @BreakTheGlassReason Optional<String> breakTheGlass) {
-        return em.createQuery("select v from SchemeVersion v where v.key.patientRef = :p order by v.key.version desc",
-                SchemeVersion.class).setParameter("p", patient.value()).getResultList().stream()
+        return vault.versions(patient).stream()
                 .map(v -> new VersionInfo(v.version(), v.createdAt(), v.author().type(), v.author().value(), v.authorRole(),
                         v.channel()))
                 .toList();
@@ -146,6 +142,7 @@ public class MedicationSchemeService {
         Set<UUID> known = knownElements(patient);
         Set<UUID> seen = new HashSet<>();
         List<String> texts = new ArrayList<>();
+        List<SchemeElement> rows = new ArrayList<>();
         int position = 0;
         for (Transaction element : message.transactions()) {
             if (element.type().equals(SchemeDocument.SCHEME)) {
@@ -164,39 +161,34 @@ public class MedicationSchemeService {
                 id = UUID.randomUUID();
                 text = SchemeDocument.withVaultId(element.xml(), id.toString());
             }
-            em.persist(new SchemeElement(patient.value(), next, position, id, element.type(),
+            rows.add(new SchemeElement(patient.value(), next, position, id, element.type(),
                     seal(key, text, elementIdentity(patient, next, position, id))));
             texts.add(text);
             position++;
         }
         SchemeDocument.Stored stored = new SchemeDocument.Stored(SchemeDocument.Frame.of(message, schemes.get(0)),
                 Optional.of(texts));
-        em.persist(new SchemeVersion(patient.value(), next, caller, now, seal(key, stored.encode(), frameIdentity(patient, next))));
-        em.flush();
+        vault.store(new SchemeVersion(patient.value(), next, caller, now, seal(key, stored.encode(), frameIdentity(patient, next))),
+                rows);
         return new SchemeView(next, now, render(caller, patient, stored.frame(), next, now, texts));
     }
 
     /** Moves the head from {@code basedOn} to the next version, or refuses with the current one. */
     private long advance(PatientRef patient, long basedOn, Instant now) {
-        SchemeHead head = em.find(SchemeHead.class, patient.value(), LockModeType.PESSIMISTIC_WRITE);
-        long current = head == null ? 0 : head.version();
+        Optional<SchemeHead> head = vault.lockedHead(patient);
+        long current = head.map(SchemeHead::version).orElse(0L);
         if (basedOn != current) {
             throw new VersionConflictException(current);
         }
-        if (head == null) {
-            em.persist(new SchemeHead(patient.value(), 1, now));
+        if (head.isEmpty()) {
             try {
-                em.flush();
+                vault.createHead(patient, now);
             } catch (PersistenceException e) {
                 throw new VersionConflictException(1);
             }
             return 1;
         }
-        int updated = em.createQuery("update SchemeHead h set h.version = :next, h.updatedAt = :now"
-                + " where h.patientRef = :p and h.version = :based")
-                .setParameter("next", current + 1).setParameter("now", now).setParameter("p", patient.value())
-                .setParameter("based", current).executeUpdate();
-        if (updated != 1) {
+        if (!vault.advanceHead(patient, current, now)) {
             throw new VersionConflictException(current + 1);
         }
         return current + 1;
@@ -219,18 +211,17 @@ public class MedicationSchemeService {
     }
 
     private Optional<SchemeHead> head(PatientRef patient) {
-        return Optional.ofNullable(em.find(SchemeHead.class, patient.value()));
+        return vault.head(patient);
     }
 
     private Set<UUID> knownElements(PatientRef patient) {
-        return new HashSet<>(em.createQuery("select distinct e.elementId from SchemeElement e where e.key.patientRef = :p",
-                UUID.class).setParameter("p", patient.value()).getResultList());
+        return vault.elementIds(patient);
     }
 
     /** One version as returned: one record decrypted (the element rows only for versions stored before that). */
     private SchemeView render(Caller caller, PatientRef patient, long version) {
         SecretKey key = keys.keyFor(patient);
-        SchemeVersion row = em.find(SchemeVersion.class, new SchemeVersion.Key(patient.value(), version));
+        SchemeVersion row = vault.version(patient, version).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
         SchemeDocument.Stored stored = SchemeDocument.Stored.decode(open(key, row.sealedFrame(), frameIdentity(patient, version)));
         List<String> elements = stored.elements()
                 .orElseGet(() -> new ArrayList<>(elementTexts(patient, version, key).values()));
@@ -271,9 +262,7 @@ public class MedicationSchemeService {
 
     private Map<UUID, String> elementTexts(PatientRef patient, long version, SecretKey key) {
         Map<UUID, String> texts = new LinkedHashMap<>();
-        for (SchemeElement element : em.createQuery("select e from SchemeElement e where e.key.patientRef = :p"
-                + " and e.key.version = :v order by e.key.position", SchemeElement.class)
-                .setParameter("p", patient.value()).setParameter("v", version).getResultList()) {
+        for (SchemeElement element : vault.elements(patient, version)) {
             texts.put(element.elementId(), open(key, element.sealedContent(),
                     elementIdentity(patient, version, element.position(), element.elementId())));
         }

@@ -3,8 +3,6 @@ package org.carevault.application.vault;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +37,8 @@ import org.carevault.kmehr.Transaction;
 @Stateless
 public class SumehrService {
 
-    @PersistenceContext(unitName = "carevault")
-    private EntityManager em;
+    @Inject
+    private VaultRepository vault;
 
     @Inject
     private AccessControl access;
@@ -76,7 +74,7 @@ public class SumehrService {
         String text = new String(kmehr, StandardCharsets.UTF_8);
         String sealed = Base64.getEncoder().encodeToString(keys.seal(key, text, identity(patient, id)));
         Sumehr sumehr = new Sumehr(id, patient, caller, Instant.now(), documentDate(message), sealed);
-        em.persist(sumehr);
+        vault.store(sumehr);
         // The newest summary, and active: the latest.
         return entry(sumehr, true);
     }
@@ -103,18 +101,13 @@ public class SumehrService {
     }
 
     private Sumehr find(PatientRef patient, UUID id) {
-        Sumehr sumehr = em.find(Sumehr.class, id);
-        if (sumehr == null || !sumehr.patientRef().equals(patient)) {
-            throw new CareVaultException(ErrorCode.NOT_FOUND);
-        }
-        return sumehr;
+        return vault.sumehr(patient, id).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
     }
 
     private List<Entry> list(PatientRef patient) {
         List<Entry> entries = new ArrayList<>();
         boolean latestGiven = false;
-        for (Sumehr s : em.createQuery("select s from Sumehr s where s.patientRef = :p order by s.submittedAt desc",
-                Sumehr.class).setParameter("p", patient).getResultList()) {
+        for (Sumehr s : vault.sumehrs(patient)) {
             boolean active = s.revokedAt().isEmpty();
             boolean latest = active && !latestGiven;
             latestGiven |= latest;
