@@ -18,6 +18,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WILDFLY_HOME="$ROOT/wildfly-config/target/wildfly"
 KEYCLOAK_DIST="$ROOT/devstack/target/keycloak"
 EAR="$ROOT/ear/target/carevault.ear"
+# The demo STS (SAML 1.1 holder-of-key assertions for the demo professionals), beside the hub, never in its EAR.
+STS_WAR="$ROOT/sts/target/sts.war"
 
 profile() {
   case "$1" in
@@ -44,6 +46,7 @@ log() { printf '[carevault] %s\n' "$*" >&2; }
 require_build() {
   local missing=()
   [ -f "$EAR" ] || missing+=("$EAR")
+  [ -f "$STS_WAR" ] || missing+=("$STS_WAR")
   [ -f "$WILDFLY_HOME/standalone/configuration/carevault.xml" ] || missing+=("$WILDFLY_HOME")
   [ -x "$KEYCLOAK_DIST/bin/kc.sh" ] || missing+=("$KEYCLOAK_DIST")
   [ -f "$ROOT/devstack/target/classpath.txt" ] || missing+=("devstack classpath")
@@ -214,7 +217,7 @@ prepare_base() {
   if [ "${2:-}" != again ] || [ ! -d "$1" ]; then
     rm -rf "$1"; mkdir -p "$(dirname "$1")"
     cp -a "$WILDFLY_HOME/standalone" "$1"
-    cp "$EAR" "$1/deployments/"
+    cp "$EAR" "$STS_WAR" "$1/deployments/"
   fi
 }
 

@@ -55,6 +55,12 @@ final class DemoPki {
                     "--password", hubPassword, "--alias", "tsa", "--name", "CN=CareVault Hub TSA, O=" + ORGANISATION + ", C=BE",
                     "--days", LEAF_DAYS);
         }
+        if (!Files.exists(dir.resolve("sts.p12"))) {
+            // The demo STS's signing key (its assertions are what the hub's eHealth-style services trust).
+            tool("server", "--ca", file("ca.p12"), "--ca-password", hubPassword, "--out", file("sts.p12"),
+                    "--password", hubPassword, "--alias", "sts", "--name", "CN=CareVault Demo STS, O=" + ORGANISATION + ", C=BE",
+                    "--host", "localhost", "--days", LEAF_DAYS);
+        }
         tool("truststore", "--out", file("truststore.p12"), "--password", truststorePassword, "--trust", file("ca.pem"),
                 "--alias", "carevault-ca");
         for (DemoIdentity person : DemoIdentity.PEOPLE) {

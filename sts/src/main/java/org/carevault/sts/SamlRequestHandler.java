@@ -119,6 +119,11 @@ public final class SamlRequestHandler {
         }
     }
 
+    /** The answer to a request that could not even be read. */
+    public Document refusal(Refusal refusal) {
+        return envelope(newDocument(), Optional.empty(), Optional.empty(), Optional.of(refusal));
+    }
+
     /** The Body's {@code samlp:Request}, the one element of a SOAP 1.1 Body. */
     static Element samlRequest(Document envelope) throws RefusedException {
         Element root = envelope.getDocumentElement();
