@@ -99,7 +99,8 @@ public class LogServlet extends PatientServlet {
                 .append("<p><a id=\"csv\" href=\"").append(request.getContextPath()).append("/log.csv?").append(Portal.escape(filter))
                 .append("\">").append(page.text("log.csv")).append("</a> · <a id=\"pdf\" href=\"").append(request.getContextPath())
                 .append("/log.pdf?").append(Portal.escape(filter)).append("\">").append(page.text("log.pdf")).append("</a></p>");
-        body.append("<div class=\"table\"><table id=\"log\"><caption>").append(page.text("log.caption", entries.size()))
+        body.append("<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"log-caption\">"
+                + "<table id=\"log\"><caption id=\"log-caption\">").append(page.text("log.caption", entries.size()))
                 .append("</caption><thead><tr>");
         for (String column : new String[] {"log.when", "log.who", "log.what", "log.outcome"}) {
             body.append("<th scope=\"col\">").append(page.text(column)).append("</th>");
