@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -105,7 +104,7 @@ public final class SamlRequestHandler {
         try {
             Element samlRequest = samlRequest(request);
             requestId = Optional.of(samlRequest.getAttribute("RequestID")).filter(id -> !id.isEmpty());
-            X509Certificate authentication = authenticate(request);
+            X509Certificate authentication = authenticate(request, (Element) samlRequest.getParentNode());
             X509Certificate holderKey = holderKey(samlRequest);
             Holder holder = holder(authentication, holderKey);
             Document response = newDocument();
@@ -143,9 +142,10 @@ public final class SamlRequestHandler {
 
     /**
      * The WS-Security header, processed by WSS4J: a Timestamp, and one signature by a certificate that chains to a
-     * trusted CA covering both the Body and the Timestamp. Returns the signer's certificate.
+     * trusted CA covering both the Timestamp and the very Body acted on (the element itself, not one named alike: a
+     * signed Body moved into the header and replaced by another is refused). Returns the signer's certificate.
      */
-    private X509Certificate authenticate(Document envelope) throws RefusedException {
+    private X509Certificate authenticate(Document envelope, Element body) throws RefusedException {
         RequestData data = new RequestData();
         data.setSigVerCrypto(trust);
         data.setTimeStampStrict(true);
@@ -179,8 +179,10 @@ public final class SamlRequestHandler {
         WSSecurityEngineResult signature = signatures.get(0);
         @SuppressWarnings("unchecked")
         List<WSDataRef> signed = (List<WSDataRef>) signature.get(WSSecurityEngineResult.TAG_DATA_REF_URIS);
-        Set<QName> covered = Set.copyOf(signed.stream().map(WSDataRef::getName).toList());
-        if (!covered.contains(new QName(SOAP11, "Body")) || !covered.contains(new QName(WSConstants.WSU_NS, "Timestamp"))) {
+        boolean bodySigned = signed.stream().anyMatch(ref -> ref.getProtectedElement() == body);
+        boolean timestampSigned = signed.stream().map(WSDataRef::getName)
+                .anyMatch(new QName(WSConstants.WSU_NS, "Timestamp")::equals);
+        if (!bodySigned || !timestampSigned) {
             throw new RefusedException(Refusal.SECURITY_INVALID, null);
         }
         X509Certificate certificate = (X509Certificate) signature.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE);

@@ -80,6 +80,10 @@ class SamlRequestHandlerTest {
 
     /** The samlp:Request the e-Contract client sends, enveloped-signed by {@code holder}. */
     private static Document request(Credential holder, String... designators) throws Exception {
+        return requestWithId(holder, "request-1", designators);
+    }
+
+    private static Document requestWithId(Credential holder, String id, String... designators) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().newDocument();
@@ -90,7 +94,7 @@ class SamlRequestHandlerTest {
         Element request = document.createElementNS(SamlRequestHandler.SAMLP, "samlp:Request");
         request.setAttribute("MajorVersion", "1");
         request.setAttribute("MinorVersion", "1");
-        request.setAttribute("RequestID", "request-1");
+        request.setAttribute("RequestID", id);
         request.setAttribute("IssueInstant", Instant.now().toString());
         body.appendChild(request);
         Element query = document.createElementNS(SamlRequestHandler.SAMLP, "samlp:AttributeQuery");
@@ -109,7 +113,7 @@ class SamlRequestHandlerTest {
         Transforms transforms = new Transforms(document);
         transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
         transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-        signature.addDocument("#request-1", transforms, Constants.ALGO_ID_DIGEST_SHA1);
+        signature.addDocument("#" + id, transforms, Constants.ALGO_ID_DIGEST_SHA1);
         signature.addKeyInfo(holder.certificate());
         signature.sign(holder.privateKey());
         return document;
@@ -184,6 +188,29 @@ class SamlRequestHandlerTest {
                 CertificateAuthority.Usage.PARTY);
         assertEquals("samlp:Requester CV-STS-002", status(handler.answer(secured(request(stranger, SSIN), stranger,
                 Instant.now()))));
+    }
+
+    /**
+     * Signature wrapping: someone who captured the GP's request moves its signed Body into the header and puts in its
+     * place a request signed by their own key, hoping for an assertion about the GP held by that key. The signed Body
+     * still verifies where it now is; the Body acted on is not the one signed, so it is refused.
+     */
+    @Test
+    void aSignedBodyMovedAsideForAnotherRequestIsRefused() throws Exception {
+        Document secured = secured(request(gp, SSIN, DOCTOR), gp, Instant.now());
+        Element envelope = secured.getDocumentElement();
+        Element signedBody = (Element) secured.getElementsByTagNameNS(SamlRequestHandler.SOAP11, "Body").item(0);
+        Element header = (Element) secured.getElementsByTagNameNS(SamlRequestHandler.SOAP11, "Header").item(0);
+        Element wrapper = secured.createElementNS("urn:example:wrapper", "w:Wrapper");
+        header.appendChild(wrapper);
+        wrapper.appendChild(signedBody);
+        Credential attacker = CertificateAuthority.createRoot(new X500Principal("CN=Attacker"), Duration.ofDays(1)).credential();
+        Element attackersRequest = (Element) requestWithId(attacker, "request-2", SSIN, DOCTOR)
+                .getElementsByTagNameNS(SamlRequestHandler.SAMLP, "Request").item(0);
+        Element decoy = secured.createElementNS(SamlRequestHandler.SOAP11, "soap:Body");
+        decoy.appendChild(secured.importNode(attackersRequest, true));
+        envelope.appendChild(decoy);
+        assertEquals("samlp:Requester CV-STS-002", status(handler.answer(secured)));
     }
 
     @Test
