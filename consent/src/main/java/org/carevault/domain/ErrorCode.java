@@ -11,6 +11,13 @@ public enum ErrorCode {
     CALLER_ROLE_MISSING("CV-AUTH-003", Kind.REFUSED, "The credentials do not carry exactly one role"),
     ROLE_NOT_ALLOWED("CV-AUTH-004", Kind.REFUSED, "The caller's role may not use this operation"),
     MESSAGE_SECURITY_INVALID("CV-AUTH-005", Kind.UNAUTHENTICATED, "The message security could not be verified"),
+    ASSERTION_UNTRUSTED("CV-AUTH-006", Kind.UNAUTHENTICATED,
+            "The SAML assertion is not valid or not issued by a trusted security token service"),
+    ASSERTION_EXPIRED("CV-AUTH-007", Kind.UNAUTHENTICATED, "The SAML assertion is not valid at this time"),
+    HOLDER_OF_KEY_MISMATCH("CV-AUTH-008", Kind.UNAUTHENTICATED,
+            "The request is not signed by the key the SAML assertion is held by"),
+    ASSERTION_IDENTITY_MISMATCH("CV-AUTH-009", Kind.UNAUTHENTICATED,
+            "The SAML assertion's attributes do not match its holder's certificate"),
 
     REQUEST_MALFORMED("CV-REQ-001", Kind.INVALID, "The request body is not well-formed"),
     REQUEST_INVALID("CV-REQ-002", Kind.INVALID, "The request is not valid"),
@@ -28,6 +35,7 @@ public enum ErrorCode {
             "A break-the-glass reason must have 10 to 200 characters"),
     PROOF_REQUIRED("CV-CONSENT-005", Kind.INVALID, "A proof of the patient's presence or agreement is required"),
     CONFLICT("CV-REQ-008", Kind.CONFLICT, "The request conflicts with the current state"),
+    OPERATION_NOT_SUPPORTED("CV-REQ-009", Kind.INVALID, "This hub does not offer the operation"),
 
     VERSION_CONFLICT("CV-VAULT-001", Kind.CONFLICT, "The write is based on a version that is not the current one"),
     VERSION_REQUIRED("CV-VAULT-002", Kind.INVALID, "A write must state the version it is based on"),

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
+import org.carevault.crypto.pki.Pem;
+import org.carevault.crypto.pki.Pkcs12;
 import org.carevault.crypto.tool.CryptoTool;
 
 /**
@@ -60,6 +62,11 @@ final class DemoPki {
             tool("server", "--ca", file("ca.p12"), "--ca-password", hubPassword, "--out", file("sts.p12"),
                     "--password", hubPassword, "--alias", "sts", "--name", "CN=CareVault Demo STS, O=" + ORGANISATION + ", C=BE",
                     "--host", "localhost", "--days", LEAF_DAYS);
+        }
+        if (!Files.exists(dir.resolve("sts.pem"))) {
+            // The hub trusts assertions signed by this certificate only (carevault.saml.sts-certificates).
+            Pem.write(dir.resolve("sts.pem"), Pkcs12.readCredential(dir.resolve("sts.p12"), hubPassword.toCharArray())
+                    .certificate());
         }
         tool("truststore", "--out", file("truststore.p12"), "--password", truststorePassword, "--trust", file("ca.pem"),
                 "--alias", "carevault-ca");

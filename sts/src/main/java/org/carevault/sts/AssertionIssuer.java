@@ -21,6 +21,8 @@ import org.apache.wss4j.common.saml.bean.KeyInfoBean;
 import org.apache.wss4j.common.saml.bean.SubjectBean;
 import org.apache.wss4j.common.saml.bean.Version;
 import org.apache.wss4j.common.saml.builder.SAML1Constants;
+import org.carevault.crypto.identity.EHealthAttributes;
+import org.carevault.crypto.identity.EHealthAttributes.Quality;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -33,36 +35,9 @@ import org.w3c.dom.Element;
  */
 public final class AssertionIssuer {
 
-    /** Where eHealth names people and what it certifies about them (facts of the eHealth STS contract). */
-    public static final String IDENTIFICATION = "urn:be:fgov:identification-namespace";
-    public static final String CERTIFIED = "urn:be:fgov:certified-namespace:ehealth";
-    public static final String CERTIFICATE_HOLDER_SSIN = "urn:be:fgov:ehealth:1.0:certificateholder:person:ssin";
-    public static final String PERSON_SSIN = "urn:be:fgov:person:ssin";
-
     private static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     private static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
     private static final String EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
-
-    /** The care qualities eHealth certifies, by the word in their attribute names. */
-    public enum Quality {
-        DOCTOR("doctor"), PHARMACIST("pharmacist"), NURSE("nurse");
-
-        private final String word;
-
-        Quality(String word) {
-            this.word = word;
-        }
-
-        /** {@code urn:be:fgov:person:ssin:doctor:boolean}: whether the person holds the quality. */
-        public String booleanAttribute() {
-            return PERSON_SSIN + ":" + word + ":boolean";
-        }
-
-        /** {@code urn:be:fgov:person:ssin:ehealth:1.0:nihii:doctor:nihii11}: the person's NIHII number in it. */
-        public String nihiiAttribute() {
-            return PERSON_SSIN + ":ehealth:1.0:nihii:" + word + ":nihii11";
-        }
-    }
 
     /** Who the assertion is about: their SSIN, certified quality and NIHII, and the certificate that holds the key. */
     public record Holder(String ssin, Quality quality, String nihii, X509Certificate certificate) {
@@ -138,11 +113,11 @@ public final class AssertionIssuer {
 
     /** The value eHealth certifies for a designator, or null when the holder has none (a quality they do not hold). */
     static String valueOf(Holder holder, Designator designator) {
-        if (IDENTIFICATION.equals(designator.namespace())
-                && (CERTIFICATE_HOLDER_SSIN.equals(designator.name()) || PERSON_SSIN.equals(designator.name()))) {
+        if (EHealthAttributes.IDENTIFICATION.equals(designator.namespace())
+                && (EHealthAttributes.CERTIFICATE_HOLDER_SSIN.equals(designator.name()) || EHealthAttributes.PERSON_SSIN.equals(designator.name()))) {
             return holder.ssin();
         }
-        if (CERTIFIED.equals(designator.namespace())) {
+        if (EHealthAttributes.CERTIFIED.equals(designator.namespace())) {
             for (Quality quality : Quality.values()) {
                 if (quality.booleanAttribute().equals(designator.name())) {
                     return Boolean.toString(quality == holder.quality());

@@ -26,7 +26,7 @@ import org.apache.xml.security.transforms.Transforms;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.sts.AssertionIssuer.Designator;
 import org.carevault.sts.AssertionIssuer.Holder;
-import org.carevault.sts.AssertionIssuer.Quality;
+import org.carevault.crypto.identity.EHealthAttributes.Quality;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -229,12 +229,8 @@ public final class SamlRequestHandler {
         CertificateIdentity identity = CertificateIdentity.parse(authentication.getSubjectX500Principal())
                 .filter(id -> id.kind() == CertificateIdentity.Kind.PERSON && id.nihii() != null)
                 .orElseThrow(() -> new RefusedException(Refusal.NOT_A_CARE_PROVIDER, null));
-        Quality quality = switch (identity.quality()) {
-            case "PHYSICIAN" -> Quality.DOCTOR;
-            case "PHARMACIST" -> Quality.PHARMACIST;
-            case "NURSE" -> Quality.NURSE;
-            default -> throw new RefusedException(Refusal.NOT_A_CARE_PROVIDER, null);
-        };
+        Quality quality = Quality.ofCertificate(identity.quality())
+                .orElseThrow(() -> new RefusedException(Refusal.NOT_A_CARE_PROVIDER, null));
         return new Holder(identity.ssin().value(), quality, identity.nihii().value(), holderKey);
     }
 

@@ -24,7 +24,8 @@ import org.carevault.crypto.pki.CertificateAuthority;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.sts.AssertionIssuer.Designator;
 import org.carevault.sts.AssertionIssuer.Holder;
-import org.carevault.sts.AssertionIssuer.Quality;
+import org.carevault.crypto.identity.EHealthAttributes;
+import org.carevault.crypto.identity.EHealthAttributes.Quality;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -69,13 +70,13 @@ class AssertionIssuerTest {
     }
 
     private static final List<Designator> ASKED = List.of(
-            new Designator(AssertionIssuer.IDENTIFICATION, AssertionIssuer.CERTIFICATE_HOLDER_SSIN),
-            new Designator(AssertionIssuer.IDENTIFICATION, AssertionIssuer.PERSON_SSIN),
-            new Designator(AssertionIssuer.CERTIFIED, Quality.DOCTOR.booleanAttribute()),
-            new Designator(AssertionIssuer.CERTIFIED, Quality.PHARMACIST.booleanAttribute()),
-            new Designator(AssertionIssuer.CERTIFIED, Quality.DOCTOR.nihiiAttribute()),
-            new Designator(AssertionIssuer.CERTIFIED, Quality.NURSE.nihiiAttribute()),
-            new Designator(AssertionIssuer.CERTIFIED, "urn:be:fgov:person:ssin:unknown"));
+            new Designator(EHealthAttributes.IDENTIFICATION, EHealthAttributes.CERTIFICATE_HOLDER_SSIN),
+            new Designator(EHealthAttributes.IDENTIFICATION, EHealthAttributes.PERSON_SSIN),
+            new Designator(EHealthAttributes.CERTIFIED, Quality.DOCTOR.booleanAttribute()),
+            new Designator(EHealthAttributes.CERTIFIED, Quality.PHARMACIST.booleanAttribute()),
+            new Designator(EHealthAttributes.CERTIFIED, Quality.DOCTOR.nihiiAttribute()),
+            new Designator(EHealthAttributes.CERTIFIED, Quality.NURSE.nihiiAttribute()),
+            new Designator(EHealthAttributes.CERTIFIED, "urn:be:fgov:person:ssin:unknown"));
 
     @Test
     void aSaml11AssertionOfTheStsValidForItsLifetime() throws Exception {
@@ -116,11 +117,11 @@ class AssertionIssuerTest {
                     attribute.getElementsByTagNameNS(SAML1, "AttributeValue").item(0).getTextContent());
         }
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put(AssertionIssuer.IDENTIFICATION + "|" + AssertionIssuer.CERTIFICATE_HOLDER_SSIN, "72081012378");
-        expected.put(AssertionIssuer.IDENTIFICATION + "|" + AssertionIssuer.PERSON_SSIN, "72081012378");
-        expected.put(AssertionIssuer.CERTIFIED + "|urn:be:fgov:person:ssin:doctor:boolean", "true");
-        expected.put(AssertionIssuer.CERTIFIED + "|urn:be:fgov:person:ssin:pharmacist:boolean", "false");
-        expected.put(AssertionIssuer.CERTIFIED + "|urn:be:fgov:person:ssin:ehealth:1.0:nihii:doctor:nihii11", "12345625004");
+        expected.put(EHealthAttributes.IDENTIFICATION + "|" + EHealthAttributes.CERTIFICATE_HOLDER_SSIN, "72081012378");
+        expected.put(EHealthAttributes.IDENTIFICATION + "|" + EHealthAttributes.PERSON_SSIN, "72081012378");
+        expected.put(EHealthAttributes.CERTIFIED + "|urn:be:fgov:person:ssin:doctor:boolean", "true");
+        expected.put(EHealthAttributes.CERTIFIED + "|urn:be:fgov:person:ssin:pharmacist:boolean", "false");
+        expected.put(EHealthAttributes.CERTIFIED + "|urn:be:fgov:person:ssin:ehealth:1.0:nihii:doctor:nihii11", "12345625004");
         assertEquals(expected, answered, "a nurse's NIHII the doctor does not have and an unknown name are not answered");
     }
 

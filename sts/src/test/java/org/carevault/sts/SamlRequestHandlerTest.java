@@ -1,5 +1,8 @@
 package org.carevault.sts;
 
+import org.carevault.crypto.identity.EHealthAttributes;
+import org.carevault.crypto.identity.EHealthAttributes.Quality;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,8 +141,8 @@ class SamlRequestHandlerTest {
         return document;
     }
 
-    private static final String DOCTOR = AssertionIssuer.CERTIFIED + "|" + AssertionIssuer.Quality.DOCTOR.booleanAttribute();
-    private static final String SSIN = AssertionIssuer.IDENTIFICATION + "|" + AssertionIssuer.PERSON_SSIN;
+    private static final String DOCTOR = EHealthAttributes.CERTIFIED + "|" + Quality.DOCTOR.booleanAttribute();
+    private static final String SSIN = EHealthAttributes.IDENTIFICATION + "|" + EHealthAttributes.PERSON_SSIN;
 
     private static Element response(Document answer) {
         Element response = (Element) answer.getElementsByTagNameNS(SamlRequestHandler.SAMLP, "Response").item(0);

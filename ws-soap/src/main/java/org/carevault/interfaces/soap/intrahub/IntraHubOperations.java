@@ -1,0 +1,233 @@
+package org.carevault.interfaces.soap.intrahub;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.carevault.application.access.PatientDirectory;
+import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.domain.CareVaultException;
+import org.carevault.domain.Caller;
+import org.carevault.domain.ErrorCode;
+import org.carevault.domain.consent.PatientRef;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Acknowledge;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.AnyRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Answer;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Asked;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Author;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Coded;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Criteria;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetLatestUpdateRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetLatestUpdateResponse;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionSetRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionSetResponse;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.LatestUpdate;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Patient;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionSetRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionSetResponse;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Response;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.TransactionIds;
+import org.carevault.kmehr.SchemeDocument;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The IntraHub operations of one caller, mapped onto the hub's services. Each answer echoes the request and
+ * acknowledges it: {@code iscomplete=true} when done, else {@code false} with a KMEHR error carrying the hub's code
+ * ({@code CD-ERROR}) and its title — the same codes as every other interface, nothing of the hub's internals.
+ */
+final class IntraHubOperations {
+
+    static final String MEDICATION_SCHEME = SchemeDocument.SCHEME;
+    private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
+
+    private final Caller caller;
+    private final PatientDirectory directory;
+    private final MedicationSchemeService schemes;
+
+    IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes) {
+        this.caller = caller;
+        this.directory = directory;
+        this.schemes = schemes;
+    }
+
+    /**
+     * PutTransactionSet: the medication scheme, inline KMEHR. The patient is the message's ({@code folder/patient},
+     * {@code ID-PATIENT}); the {@code version} of its medicationscheme transaction is the version the write is based on
+     * (Vitalink's meaning: the version last read, 0 when the patient has none). Answers the ids of the stored
+     * transactions, each with its vault id ({@code S="LOCAL" SL="carevault"}).
+     */
+    PutTransactionSetResponse putTransactionSet(PutTransactionSetRequest request) {
+        PutTransactionSetResponse answer = answer(new PutTransactionSetResponse(), request);
+        return perform(answer, () -> {
+            Element message = request.kmehrmessage;
+            if (message == null || !IntraHubMessages.CORE.equals(message.getNamespaceURI())
+                    || !"kmehrmessage".equals(message.getLocalName())) {
+                throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The request holds no kmehrmessage");
+            }
+            if (!KmehrDom.children(message, "Base64EncryptedData").isEmpty()) {
+                throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
+                        "Sealed KMEHR (Base64EncryptedData) is not accepted yet: send the KMEHR inline");
+            }
+            Element folder = KmehrDom.child(message, "folder")
+                    .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The message has no folder"));
+            String ssin = KmehrDom.child(folder, "patient").flatMap(p -> KmehrDom.coded(p, "id", "ID-PATIENT"))
+                    .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The folder names no patient"));
+            Optional<Long> basedOn = KmehrDom.children(folder, "transaction").stream()
+                    .filter(t -> KmehrDom.coded(t, "cd", "CD-TRANSACTION").filter(MEDICATION_SCHEME::equals).isPresent())
+                    .findFirst().flatMap(t -> KmehrDom.child(t, "version")).map(v -> version(v.getTextContent()));
+            PatientRef patient = directory.resolve(caller, ssin);
+            MedicationSchemeService.SchemeView view = schemes.put(caller, patient, KmehrDom.standalone(message), basedOn,
+                    glass(request));
+            Element stored = KmehrDom.embedded(view.kmehr());
+            for (Element transaction : KmehrDom.children(KmehrDom.child(stored, "folder").orElseThrow(), "transaction")) {
+                TransactionIds ids = new TransactionIds();
+                for (Element id : KmehrDom.children(transaction, "id")) {
+                    Coded coded = new Coded(id.getAttribute("S"), id.getAttribute("SV"), id.getTextContent().trim());
+                    coded.sl = id.hasAttribute("SL") ? id.getAttribute("SL") : null;
+                    ids.id.add(coded);
+                }
+                answer.transaction.add(ids);
+            }
+        });
+    }
+
+    /** GetTransactionSet: the patient's current medication scheme, or none (complete, without a kmehrmessage). */
+    GetTransactionSetResponse getTransactionSet(GetTransactionSetRequest request) {
+        GetTransactionSetResponse answer = answer(new GetTransactionSetResponse(), request);
+        return perform(answer, () -> {
+            if (request.select == null) {
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The request selects nothing");
+            }
+            if (request.select.transaction != null && !request.select.transaction.cd.isEmpty()
+                    && request.select.transaction.cd.stream().noneMatch(cd -> MEDICATION_SCHEME.equals(trim(cd.value)))) {
+                throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
+                        "The medication scheme is the only transaction set of this hub");
+            }
+            PatientRef patient = directory.resolve(caller, ssinOf(request.select.patient));
+            schemes.current(caller, patient, glass(request))
+                    .ifPresent(view -> answer.kmehrmessage = KmehrDom.embedded(view.kmehr()));
+        });
+    }
+
+    /** GetLatestUpdate: for each patient asked, the medication scheme's version and time, when it has one. */
+    GetLatestUpdateResponse getLatestUpdate(GetLatestUpdateRequest request) {
+        GetLatestUpdateResponse answer = answer(new GetLatestUpdateResponse(), request);
+        return perform(answer, () -> {
+            if (request.select == null || request.select.criteria.isEmpty()) {
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The request selects nothing");
+            }
+            for (Criteria criteria : request.select.criteria) {
+                if (criteria.cd.stream().anyMatch(cd -> !MEDICATION_SCHEME.equals(trim(cd.value)))) {
+                    throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
+                            "The latest update is kept for the medication scheme only");
+                }
+                String ssin = ssinOf(criteria.patient);
+                PatientRef patient = directory.resolve(caller, ssin);
+                schemes.latestUpdate(caller, patient, glass(request)).ifPresent(latest -> {
+                    LatestUpdate update = new LatestUpdate();
+                    update.patient = new Patient();
+                    update.patient.id.add(new Coded("ID-PATIENT", "1.0", ssin));
+                    update.cd = new Coded("CD-TRANSACTION", "1.0", MEDICATION_SCHEME);
+                    update.version = Long.toString(latest.version());
+                    update.updatedatetime = latest.updatedAt().truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM)
+                            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                    answer.latestupdatelist.latestupdate.add(update);
+                });
+            }
+        });
+    }
+
+    /** An operation of the contract the hub does not offer: answered, never a crash. */
+    Answer notSupported(AnyRequest request) {
+        return refused(answer(new Answer(), request),
+                new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED));
+    }
+
+    private <A extends Answer> A perform(A answer, Runnable work) {
+        try {
+            work.run();
+            answer.acknowledge.iscomplete = true;
+            return answer;
+        } catch (CareVaultException e) {
+            return refused(answer, e);
+        }
+    }
+
+    private static <A extends Answer> A refused(A answer, CareVaultException e) {
+        answer.acknowledge.iscomplete = false;
+        IntraHubMessages.Error error = new IntraHubMessages.Error();
+        error.cd.add(new Coded("CD-ERROR", "1.0", e.errorCode().code()));
+        error.description = new IntraHubMessages.Text();
+        error.description.language = "en";
+        error.description.value = e.errorCode().title();
+        answer.acknowledge.error.add(error);
+        return answer;
+    }
+
+    /** The response header: the hub's message id, the hub as author, now, and the request as it came. */
+    private static <A extends Answer> A answer(A answer, Asked request) {
+        ZonedDateTime now = Instant.now().atZone(BELGIUM);
+        Response response = new Response();
+        response.id = new Coded("ID-KMEHR", "1.0", "carevault." + UUID.randomUUID().toString().replace("-", ""));
+        response.author = hub();
+        response.date = now.format(DateTimeFormatter.ISO_LOCAL_DATE);
+        response.time = now.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_TIME);
+        response.request = request.request;
+        answer.response = response;
+        answer.acknowledge = new Acknowledge();
+        return answer;
+    }
+
+    /** The hub as a KMEHR author: an application named CareVault. */
+    private static Author hub() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().newDocument();
+            Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
+            Element cd = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:cd");
+            cd.setAttribute("S", "CD-HCPARTY");
+            cd.setAttribute("SV", "1.1");
+            cd.setTextContent("application");
+            party.appendChild(cd);
+            Element name = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:name");
+            name.setTextContent("CareVault");
+            party.appendChild(name);
+            Author author = new Author();
+            author.parties.add(party);
+            return author;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<String> glass(Asked request) {
+        return Optional.ofNullable(request.request.breaktheglass).map(String::trim).filter(reason -> !reason.isEmpty());
+    }
+
+    private static String ssinOf(Patient patient) {
+        List<Coded> ids = patient == null ? List.of() : patient.id;
+        return ids.stream().filter(id -> "ID-PATIENT".equals(id.s)).map(id -> trim(id.value)).findFirst()
+                .orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID, "The request names no patient (ID-PATIENT)"));
+    }
+
+    private static long version(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The medicationscheme version is not a number");
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+}
