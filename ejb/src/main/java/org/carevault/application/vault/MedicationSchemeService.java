@@ -125,6 +125,28 @@ public class MedicationSchemeService {
             @BreakTheGlassReason Optional<String> breakTheGlass) {
         long basedOn = statedVersion.orElseThrow(() -> new CareVaultException(ErrorCode.VERSION_REQUIRED,
                 "State the version the write is based on (If-Match: the ETag you read, \"0\" for none)"));
+        return write(caller, patient, kmehr, basedOn, false);
+    }
+
+    /**
+     * PutTransactionSet as IntraHub states it: the medicationscheme transaction's {@code <version>} is the version the
+     * write is based on (Vitalink's meaning), which KMEHR writes as a positive number — there is no version to state for
+     * a scheme that does not exist yet. So a write on a patient without a scheme creates it whatever version it states
+     * (nothing can be lost: a concurrent creation is still refused); on an existing scheme the version must be the
+     * current one, as for every other write.
+     */
+    @Checked(action = "PutTransactionSet", data = DataType.MEDICATION_SCHEME, operation = Operation.WRITE)
+    public SchemeView putStatedInKmehr(Caller caller, @OfPatient PatientRef patient, byte[] kmehr,
+            @BreakTheGlassReason Optional<String> breakTheGlass) {
+        KmehrMessage message = parse(kmehr);
+        long stated = message.transactionsOfType(SchemeDocument.SCHEME).stream().findFirst()
+                .flatMap(Transaction::version)
+                .orElseThrow(() -> new CareVaultException(ErrorCode.VERSION_REQUIRED,
+                        "State the version the write is based on in the medicationscheme transaction's <version>"));
+        return write(caller, patient, kmehr, stated, true);
+    }
+
+    private SchemeView write(Caller caller, PatientRef patient, byte[] kmehr, long basedOn, boolean creationWhateverStated) {
         KmehrMessage message = parse(kmehr);
         if (!refs.of(message.patient()).equals(patient)) {
             throw new CareVaultException(ErrorCode.PATIENT_MISMATCH);
@@ -137,7 +159,7 @@ public class MedicationSchemeService {
                     "One medicationscheme transaction with a version, then medicationschemeelement and treatmentsuspension only");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);  // as stored: the answer is rendered as later reads are
-        long next = advance(patient, basedOn, now);
+        long next = advance(patient, basedOn, creationWhateverStated, now);
         SecretKey key = keys.keyFor(patient);
         Set<UUID> known = knownElements(patient);
         Set<UUID> seen = new HashSet<>();
@@ -174,10 +196,10 @@ public class MedicationSchemeService {
     }
 
     /** Moves the head from {@code basedOn} to the next version, or refuses with the current one. */
-    private long advance(PatientRef patient, long basedOn, Instant now) {
+    private long advance(PatientRef patient, long basedOn, boolean creationWhateverStated, Instant now) {
         Optional<SchemeHead> head = vault.lockedHead(patient);
         long current = head.map(SchemeHead::version).orElse(0L);
-        if (basedOn != current) {
+        if (basedOn != current && !(head.isEmpty() && creationWhateverStated)) {
             throw new VersionConflictException(current);
         }
         if (head.isEmpty()) {

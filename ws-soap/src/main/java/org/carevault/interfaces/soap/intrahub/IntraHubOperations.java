@@ -60,8 +60,8 @@ final class IntraHubOperations {
     /**
      * PutTransactionSet: the medication scheme, inline KMEHR. The patient is the message's ({@code folder/patient},
      * {@code ID-PATIENT}); the {@code version} of its medicationscheme transaction is the version the write is based on
-     * (Vitalink's meaning: the version last read, 0 when the patient has none). Answers the ids of the stored
-     * transactions, each with its vault id ({@code S="LOCAL" SL="carevault"}).
+     * (Vitalink's meaning: the version last read; see {@link MedicationSchemeService#putStatedInKmehr}). Answers the ids
+     * of the stored transactions, each with its vault id ({@code S="LOCAL" SL="carevault"}).
      */
     PutTransactionSetResponse putTransactionSet(PutTransactionSetRequest request) {
         PutTransactionSetResponse answer = answer(new PutTransactionSetResponse(), request);
@@ -79,12 +79,9 @@ final class IntraHubOperations {
                     .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The message has no folder"));
             String ssin = KmehrDom.child(folder, "patient").flatMap(p -> KmehrDom.coded(p, "id", "ID-PATIENT"))
                     .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The folder names no patient"));
-            Optional<Long> basedOn = KmehrDom.children(folder, "transaction").stream()
-                    .filter(t -> KmehrDom.coded(t, "cd", "CD-TRANSACTION").filter(MEDICATION_SCHEME::equals).isPresent())
-                    .findFirst().flatMap(t -> KmehrDom.child(t, "version")).map(v -> version(v.getTextContent()));
             PatientRef patient = directory.resolve(caller, ssin);
-            MedicationSchemeService.SchemeView view = schemes.put(caller, patient, KmehrDom.standalone(message), basedOn,
-                    glass(request));
+            MedicationSchemeService.SchemeView view = schemes.putStatedInKmehr(caller, patient,
+                    KmehrDom.standalone(message), glass(request));
             Element stored = KmehrDom.embedded(view.kmehr());
             for (Element transaction : KmehrDom.children(KmehrDom.child(stored, "folder").orElseThrow(), "transaction")) {
                 TransactionIds ids = new TransactionIds();
@@ -166,7 +163,7 @@ final class IntraHubOperations {
         error.cd.add(new Coded("CD-ERROR", "1.0", e.errorCode().code()));
         error.description = new IntraHubMessages.Text();
         error.description.language = "en";
-        error.description.value = e.errorCode().title();
+        error.description.value = e.detail() == null ? e.errorCode().title() : e.errorCode().title() + ": " + e.detail();
         answer.acknowledge.error.add(error);
         return answer;
     }
@@ -216,14 +213,6 @@ final class IntraHubOperations {
         List<Coded> ids = patient == null ? List.of() : patient.id;
         return ids.stream().filter(id -> "ID-PATIENT".equals(id.s)).map(id -> trim(id.value)).findFirst()
                 .orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID, "The request names no patient (ID-PATIENT)"));
-    }
-
-    private static long version(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The medicationscheme version is not a number");
-        }
     }
 
     private static String trim(String value) {

@@ -1,0 +1,199 @@
+package org.carevault.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.validation.Schema;
+import org.carevault.client.SoapSigner;
+import org.carevault.kmehr.KmehrMessage;
+import org.carevault.kmehr.KmehrParser;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * IntraHub v3 over the wire with a client nobody here wrote: e-Contract's unmodified client gets a holder-of-key
+ * assertion from the demo STS and calls the hub as GP software calls Vitalink — PutTransactionSet of a real medication
+ * scheme written by others, GetTransactionSet (without a transaction id, as that client sends it), GetLatestUpdate —
+ * and the hub's refusals arrive as {@code acknowledge} errors carrying the hub's codes. Skipped with a notice where
+ * ../shared is absent.
+ */
+class IntraHubIT {
+
+    static final String CORE = "http://www.ehealth.fgov.be/hubservices/core/v3";
+    static final String KMEHR = "http://www.ehealth.fgov.be/standards/kmehr/schema/v1";
+    private static final Path SCHEME = Path.of(System.getProperty("carevault.interop.dir", "../../shared/interop"),
+            "kmehr", "medication-scheme", "TS-02-posologies.xml");
+
+    private static Path gp;
+
+    @BeforeAll
+    static void anAssertionForTheGp() throws Exception {
+        if (Files.isRegularFile(ContractClient.JAR)) {
+            gp = ContractClient.assertion("gp.peeters");
+        }
+    }
+
+    @Test
+    void aRealSchemeIsPutReadBackAndItsLatestUpdateKnown() throws Exception {
+        ContractClient.required("IntraHubIT");
+        if (!Files.isRegularFile(SCHEME)) {
+            System.out.println("NOTICE: IntraHubIT skips the interop scheme: " + SCHEME + " is absent");
+            Assumptions.abort("the interop corpus is not on this machine");
+        }
+        String[] patient = ConsentApi.patientOfThePhysician();
+        String ssin = patient[0];
+        byte[] original = Files.readAllBytes(SCHEME);
+        KmehrMessage theirs = KmehrParser.parse(original);
+        // Their patient becomes a fresh one of ours; the scheme as they wrote it, version included (of their hub).
+        String sent = new String(original, StandardCharsets.UTF_8).replace(theirs.patient().value(), ssin);
+        Path file = Files.createTempFile("scheme", ".xml");
+        Files.writeString(file, sent);
+
+        ContractClient.Run put = ContractClient.intrahub("gp.peeters", gp, "put-transaction-set", "--kmehr", file.toString());
+        Files.delete(file);
+        assertEquals(0, put.exit(), put.output());
+        Element putAnswer = payload(put);
+        assertComplete(putAnswer);
+        List<Element> ids = descendants(putAnswer, CORE, "id");
+        assertTrue(ids.stream().anyMatch(id -> "carevault".equals(id.getAttribute("SL"))), "vault ids answered");
+        echoes(putAnswer);
+
+        ContractClient.Run get = ContractClient.intrahub("gp.peeters", gp, "get-transaction-set", "--ssin", ssin);
+        assertEquals(0, get.exit(), get.output());
+        Element getAnswer = payload(get);
+        assertComplete(getAnswer);
+        Element message = descendants(getAnswer, CORE, "kmehrmessage").get(0);
+        byte[] kmehr = standalone(message);
+        KmehrMessage returned = KmehrParser.parse(kmehr);
+        assertEquals(ssin, returned.patient().value());
+        assertEquals(theirs.transactions().size(), returned.transactions().size(), "every transaction sent is read back");
+        assertEquals(Optional.of(1L), returned.transactionsOfType("medicationscheme").get(0).version(), "the first version");
+        Optional<Schema> schema = KmehrSchema.get();
+        if (schema.isPresent() && KmehrSchema.errors(schema.get(), sent.getBytes(StandardCharsets.UTF_8)).isEmpty()) {
+            assertEquals(List.of(), KmehrSchema.errors(schema.get(), kmehr), "the KMEHR answered is valid");
+        }
+
+        ContractClient.Run latest = ContractClient.intrahub("gp.peeters", gp, "get-latest-update", "--ssin", ssin);
+        assertEquals(0, latest.exit(), latest.output());
+        Element latestAnswer = payload(latest);
+        assertComplete(latestAnswer);
+        assertEquals("1", text(latestAnswer, CORE, "version"));
+        assertEquals("medicationscheme", text(latestAnswer, CORE, "cd"));
+
+        // No lost update: the same write again is based on a version that is not the current one (1): refused, nothing
+        // changes.
+        Path stale = Files.createTempFile("scheme", ".xml");
+        Files.writeString(stale, sent);
+        ContractClient.Run again = ContractClient.intrahub("gp.peeters", gp, "put-transaction-set", "--kmehr", stale.toString());
+        Files.delete(stale);
+        assertEquals(List.of("CV-VAULT-001"), errors(payload(again)));
+        assertEquals("1", text(payload(ContractClient.intrahub("gp.peeters", gp, "get-latest-update", "--ssin", ssin)),
+                CORE, "version"));
+
+        JsonNode audited = ConsentApi.lastEntry(patient[1], "PutTransactionSet");
+        assertEquals("72081012378", audited.get("callerId").asText(), audited.toString());
+        assertEquals("PERMIT", audited.get("decision").asText(), audited.toString());
+        assertEquals("SOAP", audited.get("channel").asText(), audited.toString());
+    }
+
+    @Test
+    void refusalsAreAcknowledgeErrorsWithTheHubsCodes() throws Exception {
+        ContractClient.required("IntraHubIT");
+        String ssin = ConsentApi.newSsin();
+        String ref = ConsentApi.resolve(ssin);
+        assertEquals(List.of("CV-CONSENT-001"),
+                errors(payload(ContractClient.intrahub("gp.peeters", gp, "get-latest-update", "--ssin", ssin))), "no consent");
+        assertEquals(List.of("CV-CONSENT-001"),
+                errors(payload(ContractClient.intrahub("gp.peeters", gp, "get-transaction-set", "--ssin", ssin))), "no consent");
+        ConsentApi.putConsentAsProfessional(ref, "physician");
+        assertEquals(List.of("CV-CONSENT-002"),
+                errors(payload(ContractClient.intrahub("gp.peeters", gp, "get-transaction-set", "--ssin", ssin))),
+                "no therapeutic relationship");
+        JsonNode audited = ConsentApi.lastEntry(ref, "GetTransactionSet");
+        assertEquals("NO_THERAPEUTIC_RELATIONSHIP", audited.get("decision").asText(), audited.toString());
+
+        Path request = Files.createTempFile("get-patient", ".xml");
+        Files.writeString(request, "<protocol:GetPatientRequest xmlns:protocol=\"http://www.ehealth.fgov.be/hubservices/protocol/v3\""
+                + " xmlns:core=\"" + CORE + "\" xmlns:kmehr=\"" + KMEHR + "\"><core:request><core:id S=\"ID-KMEHR\" SV=\"1.0\">"
+                + "12345625004.1</core:id><core:author><kmehr:hcparty><kmehr:id S=\"ID-HCPARTY\" SV=\"1.0\">12345625004</kmehr:id>"
+                + "<kmehr:cd S=\"CD-HCPARTY\" SV=\"1.1\">persphysician</kmehr:cd></kmehr:hcparty></core:author>"
+                + "<core:date>2026-12-04</core:date><core:time>10:00:00</core:time></core:request><core:select><core:patient>"
+                + "<core:id S=\"ID-PATIENT\" SV=\"1.0\">" + ssin + "</core:id></core:patient></core:select></protocol:GetPatientRequest>");
+        ContractClient.Run other = ContractClient.intrahub("gp.peeters", gp, "raw", "--request", request.toString());
+        Files.delete(request);
+        assertEquals(0, other.exit(), other.output());
+        assertEquals("GetPatientResponse", payload(other).getLocalName());
+        assertEquals(List.of("CV-REQ-009"), errors(payload(other)), "an operation the hub does not offer");
+    }
+
+    static Element payload(ContractClient.Run run) {
+        String xml = run.payload();
+        assertFalse(xml.isEmpty(), run.output());
+        return SoapSigner.parse(xml).getDocumentElement();
+    }
+
+    /** The response echoes the request's id. */
+    private static void echoes(Element answer) {
+        Element response = descendants(answer, CORE, "response").get(0);
+        Element request = descendants(response, CORE, "request").get(0);
+        assertTrue(text(request, CORE, "id").startsWith("12345625004."), "the request's id echoed");
+    }
+
+    static void assertComplete(Element answer) {
+        assertEquals("true", text(answer, CORE, "iscomplete"),
+                () -> "complete: " + descendants(answer, CORE, "acknowledge").get(0).getTextContent());
+    }
+
+    /** The hub's codes in the acknowledge's errors. */
+    static List<String> errors(Element answer) {
+        assertEquals("false", text(answer, CORE, "iscomplete"));
+        List<String> codes = new ArrayList<>();
+        for (Element error : descendants(answer, CORE, "error")) {
+            for (Element cd : descendants(error, KMEHR, "cd")) {
+                assertEquals("CD-ERROR", cd.getAttribute("S"));
+                codes.add(cd.getTextContent());
+            }
+            assertFalse(descendants(error, KMEHR, "description").get(0).getTextContent().isBlank(), "described");
+        }
+        return codes;
+    }
+
+    static String text(Element parent, String namespace, String localName) {
+        List<Element> found = descendants(parent, namespace, localName);
+        return found.isEmpty() ? null : found.get(0).getTextContent().trim();
+    }
+
+    static List<Element> descendants(Element parent, String namespace, String localName) {
+        NodeList nodes = parent.getElementsByTagNameNS(namespace, localName);
+        List<Element> found = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            found.add((Element) nodes.item(i));
+        }
+        return found;
+    }
+
+    /** The contract's core:kmehrmessage as a KMEHR message of its own. */
+    static byte[] standalone(Element message) throws Exception {
+        Document document = SoapSigner.parse("<kmehrmessage xmlns=\"" + KMEHR + "\"/>");
+        for (Node child = message.getFirstChild(); child != null; child = child.getNextSibling()) {
+            document.getDocumentElement().appendChild(document.importNode(child, true));
+        }
+        var transformer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+        var out = new java.io.ByteArrayOutputStream();
+        transformer.transform(new javax.xml.transform.dom.DOMSource(document), new javax.xml.transform.stream.StreamResult(out));
+        return out.toByteArray();
+    }
+}
