@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ import org.carevault.domain.ErrorCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Authenticates a request the eHealth way: a SAML 1.1 holder-of-key assertion from a trusted STS in
@@ -56,6 +59,7 @@ import org.w3c.dom.Node;
 public final class HolderOfKeyAuthenticator {
 
     static final String SAML1 = "urn:oasis:names:tc:SAML:1.0:assertion";
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     static final String HOLDER_OF_KEY = "urn:oasis:names:tc:SAML:1.0:cm:holder-of-key";
     private static final QName TIMESTAMP = new QName(WSConstants.WSU_NS, "Timestamp");
     private static final String XMLDSIG_MORE = "http://www.w3.org/2001/04/xmldsig-more#";
@@ -193,6 +197,24 @@ public final class HolderOfKeyAuthenticator {
         Element signature = child(assertion, "Signature");
         if (signature == null) {
             throw new CareVaultException(ErrorCode.ASSERTION_UNTRUSTED);
+        }
+        // A certificate in the message that is not the holder's: the request is signed by someone else's key.
+        byte[] holder = decoded(assertion.getElementsByTagNameNS(DSIG, "X509Certificate"));
+        byte[] carried = decoded(security.getElementsByTagNameNS(WSConstants.WSSE_NS, "BinarySecurityToken"));
+        if (carried != null && !Arrays.equals(holder, carried)) {
+            throw new CareVaultException(ErrorCode.HOLDER_OF_KEY_MISMATCH);
+        }
+    }
+
+    /** The base64 content of the first of {@code nodes}, decoded; null when there is none or it is not base64. */
+    private static byte[] decoded(NodeList nodes) {
+        if (nodes.getLength() == 0) {
+            return null;
+        }
+        try {
+            return Base64.getMimeDecoder().decode(nodes.item(0).getTextContent().trim());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
