@@ -53,6 +53,13 @@ final class ContractClient {
     static Path assertion(String demoUser) throws IOException, InterruptedException {
         Path out = Files.createTempFile("assertion-" + demoUser, ".xml");
         List<String> args = new ArrayList<>(List.of("sts", "--url", STS, "--out", out.toString(), "--no-dump"));
+        // What software asks for its user: who they are, and the quality they act in (the GP's is the client's default).
+        String quality = demoUser.startsWith("nurse") ? "nurse" : demoUser.startsWith("pharm") ? "pharmacist" : "doctor";
+        for (String designator : List.of("urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:person:ssin",
+                "urn:be:fgov:identification-namespace|urn:be:fgov:person:ssin",
+                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:person:ssin:" + quality + ":boolean")) {
+            args.addAll(List.of("--designator", designator));
+        }
         args.addAll(key(demoUser));
         Run run = run(args);
         assertTrue(run.exit() == 0 && Files.size(out) > 0, "the STS gave an assertion:\n" + run.output());

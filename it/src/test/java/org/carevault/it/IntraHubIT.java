@@ -139,6 +139,76 @@ class IntraHubIT {
         assertEquals(List.of("CV-REQ-009"), errors(payload(other)), "an operation the hub does not offer");
     }
 
+    @Test
+    void sumehrsArePutListedReadAndRevoked() throws Exception {
+        ContractClient.required("IntraHubIT");
+        String ssin = ConsentApi.patientOfThePhysician()[0];
+        Element put = raw("PutTransaction", "<core:kmehrmessage xmlns=\"" + KMEHR + "\">"
+                + body(SumehrIT.sumehr(ssin, "Hypertensie sinds 2019")) + "</core:kmehrmessage>");
+        assertComplete(put);
+        String id = descendants(put, CORE, "id").stream().filter(e -> "carevault".equals(e.getAttribute("SL")))
+                .map(Element::getTextContent).findFirst().orElseThrow(() -> new AssertionError("no hub id"));
+        assertComplete(raw("PutTransaction", "<core:kmehrmessage xmlns=\"" + KMEHR + "\">"
+                + body(SumehrIT.sumehr(ssin, "Diabetes type 2")) + "</core:kmehrmessage>"));
+
+        Element list = raw("GetTransactionList", select(ssin, "<core:transaction><core:cd S=\"CD-TRANSACTION\" SV=\"1.0\">"
+                + "sumehr</core:cd></core:transaction>"));
+        assertComplete(list);
+        assertEquals(2, descendants(list, CORE, "recorddatetime").size(), "both listed");
+        Element cut = raw("GetTransactionList", select(ssin, ""), "<core:maxrows>1</core:maxrows>");
+        assertEquals("false", text(cut, CORE, "iscomplete"), "cut short by maxrows: not complete");
+        assertEquals(0, descendants(cut, CORE, "error").size(), "and no error");
+        assertEquals(1, descendants(cut, CORE, "recorddatetime").size(), "maxrows honoured");
+
+        String selectById = select(ssin, "<core:transaction><core:id S=\"LOCAL\" SL=\"carevault\" SV=\"1.0\">" + id
+                + "</core:id><core:cd S=\"CD-TRANSACTION\" SV=\"1.0\">sumehr</core:cd></core:transaction>");
+        Element get = raw("GetTransaction", selectById);
+        assertComplete(get);
+        String problem = text(descendants(get, CORE, "kmehrmessage").get(0), KMEHR, "text");
+        assertEquals("Hypertensie sinds 2019", problem, "the Sumehr as pushed");
+
+        assertComplete(raw("RevokeTransaction", selectById));
+        assertEquals(1, descendants(raw("GetTransactionList", select(ssin, "")), CORE, "recorddatetime").size(),
+                "the revoked one is no longer listed");
+        assertEquals(List.of("CV-AUTH-004"), errors(rawAs("nurse.maes", "RevokeTransaction", selectById)),
+                "a nurse writes no Sumehr (the access matrix), so revokes none");
+        assertEquals(List.of("CV-REQ-002"), errors(raw("GetTransaction", select(ssin, "<core:transaction><core:id S=\"ID-KMEHR\""
+                + " SV=\"1.0\">1</core:id></core:transaction>"))), "selected by another id than the hub's");
+    }
+
+    /** An IntraHub request by the GP through the client's raw command: the request header, then {@code inner}. */
+    private static Element raw(String operation, String inner, String... requestExtras) throws Exception {
+        return rawAs("gp.peeters", operation, inner, requestExtras);
+    }
+
+    private static Element rawAs(String user, String operation, String inner, String... requestExtras) throws Exception {
+        Path assertion = "gp.peeters".equals(user) ? gp : ContractClient.assertion(user);
+        Path request = Files.createTempFile("intrahub", ".xml");
+        Files.writeString(request, "<protocol:" + operation + "Request xmlns:protocol=\"http://www.ehealth.fgov.be/hubservices/protocol/v3\""
+                + " xmlns:core=\"" + CORE + "\" xmlns:kmehr=\"" + KMEHR + "\"><core:request><core:id S=\"ID-KMEHR\" SV=\"1.0\">"
+                + "12345625004." + System.nanoTime() + "</core:id><core:author><kmehr:hcparty><kmehr:id S=\"ID-HCPARTY\" SV=\"1.0\">"
+                + "12345625004</kmehr:id><kmehr:cd S=\"CD-HCPARTY\" SV=\"1.1\">persphysician</kmehr:cd></kmehr:hcparty>"
+                + "</core:author><core:date>2026-12-04</core:date><core:time>10:00:00</core:time>" + String.join("", requestExtras)
+                + "</core:request>" + inner + "</protocol:" + operation + "Request>");
+        ContractClient.Run run = ContractClient.intrahub(user, assertion, "raw", "--request", request.toString());
+        Files.delete(request);
+        assertEquals(0, run.exit(), run.output());
+        Element answer = payload(run);
+        assertEquals(operation + "Response", answer.getLocalName());
+        return answer;
+    }
+
+    private static String select(String ssin, String transaction) {
+        return "<core:select><core:patient><core:id S=\"ID-PATIENT\" SV=\"1.0\">" + ssin + "</core:id></core:patient>"
+                + transaction + "</core:select>";
+    }
+
+    /** The children of a KMEHR message's root, as text. */
+    private static String body(String kmehr) {
+        String withoutDeclaration = kmehr.substring(kmehr.indexOf("<kmehrmessage"));
+        return withoutDeclaration.substring(withoutDeclaration.indexOf('>') + 1, withoutDeclaration.lastIndexOf("</kmehrmessage>"));
+    }
+
     static Element payload(ContractClient.Run run) {
         String xml = run.payload();
         assertFalse(xml.isEmpty(), run.output());

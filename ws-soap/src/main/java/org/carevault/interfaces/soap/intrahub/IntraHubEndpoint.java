@@ -20,6 +20,7 @@ import javax.xml.namespace.QName;
 import org.apache.cxf.interceptor.InInterceptors;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.interfaces.soap.EHealthSoap;
@@ -63,6 +64,9 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
     @EJB
     private MedicationSchemeService schemes;
 
+    @EJB
+    private SumehrService sumehrs;
+
     @Override
     public SOAPMessage invoke(SOAPMessage request) {
         Caller caller = EHealthSoap.caller(request);
@@ -73,11 +77,17 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             throw EHealthSoap.fault(ErrorCode.REQUEST_INVALID);
         }
         String operation = name.substring(0, name.length() - "Request".length());
-        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes);
+        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs);
         Answer answer = switch (operation) {
             case "PutTransactionSet" -> operations.putTransactionSet(read(payload, PutTransactionSetRequest.class));
             case "GetTransactionSet" -> operations.getTransactionSet(read(payload, GetTransactionSetRequest.class));
             case "GetLatestUpdate" -> operations.getLatestUpdate(read(payload, GetLatestUpdateRequest.class));
+            case "PutTransaction" -> operations.putTransaction(read(payload, IntraHubMessages.PutTransactionRequest.class));
+            case "GetTransactionList" ->
+                operations.getTransactionList(read(payload, IntraHubMessages.GetTransactionListRequest.class));
+            case "GetTransaction" -> operations.getTransaction(read(payload, IntraHubMessages.GetTransactionRequest.class));
+            case "RevokeTransaction" ->
+                operations.revokeTransaction(read(payload, IntraHubMessages.RevokeTransactionRequest.class));
             default -> operations.notSupported(read(payload, AnyRequest.class));
         };
         @SuppressWarnings("unchecked")
@@ -115,7 +125,11 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             return JAXBContext.newInstance(IntraHubMessages.PutTransactionSetRequest.class,
                     IntraHubMessages.PutTransactionSetResponse.class, IntraHubMessages.GetTransactionSetRequest.class,
                     IntraHubMessages.GetTransactionSetResponse.class, IntraHubMessages.GetLatestUpdateRequest.class,
-                    IntraHubMessages.GetLatestUpdateResponse.class, IntraHubMessages.AnyRequest.class);
+                    IntraHubMessages.GetLatestUpdateResponse.class, IntraHubMessages.PutTransactionRequest.class,
+                    IntraHubMessages.PutTransactionResponse.class, IntraHubMessages.GetTransactionListRequest.class,
+                    IntraHubMessages.GetTransactionListResponse.class, IntraHubMessages.GetTransactionRequest.class,
+                    IntraHubMessages.GetTransactionResponse.class, IntraHubMessages.RevokeTransactionRequest.class,
+                    IntraHubMessages.AnyRequest.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("the IntraHub model cannot be bound", e);
         }

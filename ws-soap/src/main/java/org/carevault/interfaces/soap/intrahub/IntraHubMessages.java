@@ -228,6 +228,112 @@ public final class IntraHubMessages {
         public LatestUpdateList latestupdatelist = new LatestUpdateList();
     }
 
+    @XmlRootElement(name = "PutTransactionRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"kmehrmessage"})
+    public static class PutTransactionRequest extends Asked {
+        /** The {@code core:kmehrmessage} element. */
+        @XmlAnyElement
+        public Element kmehrmessage;
+    }
+
+    @XmlRootElement(name = "PutTransactionResponse", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"transaction"})
+    public static class PutTransactionResponse extends Answer {
+        public TransactionIds transaction;
+    }
+
+    /** {@code transactionWithPeriodType}: which types, by whom, when. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"cd", "author", "begindate", "enddate"})
+    public static class TransactionPeriod {
+        public List<Coded> cd = new ArrayList<>();
+        public Author author;
+        public String begindate;
+        public String enddate;
+    }
+
+    /** {@code SelectGetTransactionListType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "transaction", "searchtype"})
+    public static class TransactionListSelect {
+        public Patient patient;
+        public TransactionPeriod transaction;
+        public String searchtype;
+    }
+
+    @XmlRootElement(name = "GetTransactionListRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"select"})
+    public static class GetTransactionListRequest extends Asked {
+        public TransactionListSelect select;
+    }
+
+    /** A KMEHR {@code personType} reduced to its ids (the hub keeps no names outside the documents). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Person {
+        @XmlElement(namespace = KMEHR)
+        public List<Coded> id = new ArrayList<>();
+    }
+
+    /** {@code TransactionSummaryType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"id", "cd", "date", "time", "author", "iscomplete", "isvalidated", "recorddatetime"})
+    public static class TransactionSummary {
+        public List<Coded> id = new ArrayList<>();
+        public List<Coded> cd = new ArrayList<>();
+        public String date;
+        public String time;
+        public Author author;
+        public boolean iscomplete;
+        public boolean isvalidated;
+        public String recorddatetime;
+    }
+
+    /** {@code folderTypeUnbounded}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "transaction"})
+    public static class Folder {
+        public Person patient;
+        public List<TransactionSummary> transaction = new ArrayList<>();
+    }
+
+    /** {@code KmehrHeaderGetTransactionListType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class KmehrHeader {
+        public Folder folder;
+    }
+
+    @XmlRootElement(name = "GetTransactionListResponse", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"kmehrheader"})
+    public static class GetTransactionListResponse extends Answer {
+        public KmehrHeader kmehrheader;
+    }
+
+    @XmlRootElement(name = "GetTransactionRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"select"})
+    public static class GetTransactionRequest extends Asked {
+        public TransactionSelect select;
+    }
+
+    @XmlRootElement(name = "GetTransactionResponse", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"kmehrmessage"})
+    public static class GetTransactionResponse extends Answer {
+        @XmlAnyElement
+        public Element kmehrmessage;
+    }
+
+    @XmlRootElement(name = "RevokeTransactionRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"select"})
+    public static class RevokeTransactionRequest extends Asked {
+        public TransactionSelect select;
+    }
+
     /** Any request of the contract, read for its {@code <request>} only (the operations the hub does not offer). */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(propOrder = {"rest"})

@@ -1,10 +1,12 @@
 package org.carevault.interfaces.soap.intrahub;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -23,6 +26,13 @@ import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Asked;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Author;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Coded;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Criteria;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionListRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionListResponse;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionResponse;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionResponse;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.RevokeTransactionRequest;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetLatestUpdateRequest;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetLatestUpdateResponse;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionSetRequest;
@@ -45,16 +55,21 @@ import org.w3c.dom.Element;
 final class IntraHubOperations {
 
     static final String MEDICATION_SCHEME = SchemeDocument.SCHEME;
+    static final String SUMEHR = "sumehr";
+    /** The local id scheme name of the hub's ids ({@code S="LOCAL" SL="carevault"}). */
+    static final String VAULT = SchemeDocument.VAULT_ID_LABEL;
     private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
 
     private final Caller caller;
     private final PatientDirectory directory;
     private final MedicationSchemeService schemes;
+    private final SumehrService sumehrs;
 
-    IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes) {
+    IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes, SumehrService sumehrs) {
         this.caller = caller;
         this.directory = directory;
         this.schemes = schemes;
+        this.sumehrs = sumehrs;
     }
 
     /**
@@ -66,20 +81,10 @@ final class IntraHubOperations {
     PutTransactionSetResponse putTransactionSet(PutTransactionSetRequest request) {
         PutTransactionSetResponse answer = answer(new PutTransactionSetResponse(), request);
         return perform(answer, () -> {
-            Element message = request.kmehrmessage;
-            if (message == null || !IntraHubMessages.CORE.equals(message.getNamespaceURI())
-                    || !"kmehrmessage".equals(message.getLocalName())) {
-                throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The request holds no kmehrmessage");
-            }
-            if (!KmehrDom.children(message, "Base64EncryptedData").isEmpty()) {
-                throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
-                        "Sealed KMEHR (Base64EncryptedData) is not accepted yet: send the KMEHR inline");
-            }
+            Element message = kmehrMessage(request.kmehrmessage);
             Element folder = KmehrDom.child(message, "folder")
                     .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The message has no folder"));
-            String ssin = KmehrDom.child(folder, "patient").flatMap(p -> KmehrDom.coded(p, "id", "ID-PATIENT"))
-                    .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The folder names no patient"));
-            PatientRef patient = directory.resolve(caller, ssin);
+            PatientRef patient = directory.resolve(caller, patientOf(folder));
             MedicationSchemeService.SchemeView view = schemes.putStatedInKmehr(caller, patient,
                     KmehrDom.standalone(message), glass(request));
             Element stored = KmehrDom.embedded(view.kmehr());
@@ -141,16 +146,202 @@ final class IntraHubOperations {
         });
     }
 
+    /**
+     * PutTransaction: one Sumehr, inline KMEHR, the patient the message's. Answers the transaction's ids: the KMEHR id
+     * it was sent with and the hub's ({@code S="LOCAL" SL="carevault"}), by which it is read and revoked.
+     */
+    PutTransactionResponse putTransaction(PutTransactionRequest request) {
+        PutTransactionResponse answer = answer(new PutTransactionResponse(), request);
+        return perform(answer, () -> {
+            Element message = kmehrMessage(request.kmehrmessage);
+            Element folder = KmehrDom.child(message, "folder")
+                    .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The message has no folder"));
+            List<Element> transactions = KmehrDom.children(folder, "transaction");
+            if (transactions.size() != 1 || !KmehrDom.coded(transactions.get(0), "cd", "CD-TRANSACTION")
+                    .filter(SUMEHR::equals).isPresent()) {
+                throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
+                        "PutTransaction takes one sumehr transaction here (the medication scheme: PutTransactionSet)");
+            }
+            PatientRef patient = directory.resolve(caller, patientOf(folder));
+            SumehrService.Entry entry = sumehrs.put(caller, patient, KmehrDom.standalone(message), glass(request));
+            answer.transaction = new TransactionIds();
+            KmehrDom.coded(transactions.get(0), "id", "ID-KMEHR")
+                    .ifPresent(id -> answer.transaction.id.add(new Coded("ID-KMEHR", "1.0", id)));
+            answer.transaction.id.add(vaultId(entry.id().toString()));
+        });
+    }
+
+    /**
+     * GetTransactionList: the patient's Sumehrs in force (revoked ones are left out of the list; GetTransaction still
+     * reads them), newest first, at most {@code maxrows} — a list cut short is not complete ({@code iscomplete=false},
+     * no error).
+     */
+    GetTransactionListResponse getTransactionList(GetTransactionListRequest request) {
+        GetTransactionListResponse answer = answer(new GetTransactionListResponse(), request);
+        GetTransactionListResponse done = perform(answer, () -> {
+            if (request.select == null) {
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The request selects nothing");
+            }
+            if (request.select.transaction != null && !request.select.transaction.cd.isEmpty()
+                    && request.select.transaction.cd.stream().noneMatch(cd -> SUMEHR.equals(trim(cd.value)))) {
+                throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED, "This hub lists sumehr transactions");
+            }
+            String ssin = ssinOf(request.select.patient);
+            PatientRef patient = directory.resolve(caller, ssin);
+            List<SumehrService.Entry> entries = sumehrs.list(caller, patient, glass(request)).stream()
+                    .filter(entry -> !"REVOKED".equals(entry.status()))
+                    .sorted(Comparator.comparing(SumehrService.Entry::submittedAt).reversed()).toList();
+            int rows = maxrows(request);
+            if (!entries.isEmpty()) {
+                IntraHubMessages.Folder folder = new IntraHubMessages.Folder();
+                folder.patient = new IntraHubMessages.Person();
+                folder.patient.id.add(new Coded("ID-PATIENT", "1.0", ssin));
+                entries.stream().limit(rows).forEach(entry -> folder.transaction.add(summary(entry)));
+                answer.kmehrheader = new IntraHubMessages.KmehrHeader();
+                answer.kmehrheader.folder = folder;
+            }
+            if (entries.size() > rows) {
+                throw new CutShort();
+            }
+        });
+        return done;
+    }
+
+    /** GetTransaction: one Sumehr by the hub's id, exactly as it was pushed. */
+    GetTransactionResponse getTransaction(GetTransactionRequest request) {
+        GetTransactionResponse answer = answer(new GetTransactionResponse(), request);
+        return perform(answer, () -> {
+            PatientRef patient = directory.resolve(caller, ssinOf(selected(request.select).patient));
+            answer.kmehrmessage = KmehrDom.embedded(sumehrs.get(caller, patient, vaultIdOf(request.select), glass(request)));
+        });
+    }
+
+    /** RevokeTransaction: one Sumehr by the hub's id, by its author only. */
+    Answer revokeTransaction(RevokeTransactionRequest request) {
+        Answer answer = answer(new Answer(), request);
+        return perform(answer, () -> {
+            PatientRef patient = directory.resolve(caller, ssinOf(selected(request.select).patient));
+            sumehrs.revoke(caller, patient, vaultIdOf(request.select), glass(request));
+        });
+    }
+
     /** An operation of the contract the hub does not offer: answered, never a crash. */
     Answer notSupported(AnyRequest request) {
         return refused(answer(new Answer(), request),
                 new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED));
     }
 
+    /** A list longer than {@code maxrows}: answered cut short, not complete. */
+    private static final class CutShort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CutShort() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Element kmehrMessage(Element message) {
+        if (message == null || !IntraHubMessages.CORE.equals(message.getNamespaceURI())
+                || !"kmehrmessage".equals(message.getLocalName())) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The request holds no kmehrmessage");
+        }
+        if (!KmehrDom.children(message, "Base64EncryptedData").isEmpty()) {
+            throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
+                    "Sealed KMEHR (Base64EncryptedData) is not accepted yet: send the KMEHR inline");
+        }
+        return message;
+    }
+
+    private static String patientOf(Element folder) {
+        return KmehrDom.child(folder, "patient").flatMap(p -> KmehrDom.coded(p, "id", "ID-PATIENT")
+                        .or(() -> KmehrDom.coded(p, "id", "INSS")))
+                .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The folder names no patient"));
+    }
+
+    private static IntraHubMessages.TransactionSelect selected(IntraHubMessages.TransactionSelect select) {
+        if (select == null || select.transaction == null) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The request selects no transaction");
+        }
+        return select;
+    }
+
+    /** The hub's id of the selected transaction ({@code S="LOCAL" SL="carevault"}). */
+    private static UUID vaultIdOf(IntraHubMessages.TransactionSelect select) {
+        String id = selected(select).transaction.id.stream()
+                .filter(coded -> "LOCAL".equals(coded.s) && VAULT.equals(coded.sl)).map(coded -> trim(coded.value))
+                .findFirst().orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID,
+                        "Select the transaction by the hub's id (S=\"LOCAL\" SL=\"carevault\")"));
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new CareVaultException(ErrorCode.NOT_FOUND);
+        }
+    }
+
+    private static Coded vaultId(String id) {
+        Coded coded = new Coded("LOCAL", "1.0", id);
+        coded.sl = VAULT;
+        return coded;
+    }
+
+    private static int maxrows(Asked request) {
+        BigDecimal maxrows = request.request.maxrows;
+        if (maxrows == null) {
+            return Integer.MAX_VALUE;
+        }
+        if (maxrows.signum() <= 0 || maxrows.stripTrailingZeros().scale() > 0) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "maxrows is a positive whole number");
+        }
+        return maxrows.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+    }
+
+    /** A Sumehr as a list line: the hub's id, the type, when, by whom. */
+    private static IntraHubMessages.TransactionSummary summary(SumehrService.Entry entry) {
+        IntraHubMessages.TransactionSummary summary = new IntraHubMessages.TransactionSummary();
+        summary.id.add(vaultId(entry.id().toString()));
+        summary.cd.add(new Coded("CD-TRANSACTION", "1.0", SUMEHR));
+        ZonedDateTime at = entry.submittedAt().truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM);
+        summary.date = at.format(DateTimeFormatter.ISO_LOCAL_DATE);
+        summary.time = at.format(DateTimeFormatter.ISO_LOCAL_TIME);
+        summary.author = party(entry.authorType(), entry.authorId(), entry.authorRole());
+        summary.iscomplete = true;
+        summary.isvalidated = true;
+        summary.recorddatetime = at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return summary;
+    }
+
+    /** A care party as a KMEHR author: its id (INSS for a person, ID-HCPARTY for an organisation) and quality. */
+    private static Author party(String idType, String id, String role) {
+        Document document = newDocument();
+        Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
+        Element identifier = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:id");
+        identifier.setAttribute("S", "SSIN".equals(idType) ? "INSS" : "ID-HCPARTY");
+        identifier.setAttribute("SV", "1.0");
+        identifier.setTextContent(id);
+        party.appendChild(identifier);
+        Element cd = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:cd");
+        cd.setAttribute("S", "CD-HCPARTY");
+        cd.setAttribute("SV", "1.1");
+        cd.setTextContent(switch (role) {
+            case "PHYSICIAN" -> "persphysician";
+            case "PHARMACIST" -> "perspharmacist";
+            case "NURSE" -> "persnurse";
+            case "HOSPITAL" -> "orghospital";
+            default -> "application";
+        });
+        party.appendChild(cd);
+        Author author = new Author();
+        author.parties.add(party);
+        return author;
+    }
+
     private <A extends Answer> A perform(A answer, Runnable work) {
         try {
             work.run();
             answer.acknowledge.iscomplete = true;
+            return answer;
+        } catch (CutShort e) {
+            answer.acknowledge.iscomplete = false;
             return answer;
         } catch (CareVaultException e) {
             return refused(answer, e);
@@ -182,27 +373,31 @@ final class IntraHubOperations {
         return answer;
     }
 
-    /** The hub as a KMEHR author: an application named CareVault. */
-    private static Author hub() {
+    private static Document newDocument() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
-            Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
-            Element cd = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:cd");
-            cd.setAttribute("S", "CD-HCPARTY");
-            cd.setAttribute("SV", "1.1");
-            cd.setTextContent("application");
-            party.appendChild(cd);
-            Element name = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:name");
-            name.setTextContent("CareVault");
-            party.appendChild(name);
-            Author author = new Author();
-            author.parties.add(party);
-            return author;
+            return factory.newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The hub as a KMEHR author: an application named CareVault. */
+    private static Author hub() {
+        Document document = newDocument();
+        Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
+        Element cd = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:cd");
+        cd.setAttribute("S", "CD-HCPARTY");
+        cd.setAttribute("SV", "1.1");
+        cd.setTextContent("application");
+        party.appendChild(cd);
+        Element name = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:name");
+        name.setTextContent("CareVault");
+        party.appendChild(name);
+        Author author = new Author();
+        author.parties.add(party);
+        return author;
     }
 
     private static Optional<String> glass(Asked request) {
