@@ -176,6 +176,43 @@ class IntraHubIT {
                 + " SV=\"1.0\">1</core:id></core:transaction>"))), "selected by another id than the hub's");
     }
 
+    @Test
+    void consentAndTheTherapeuticLinkAreRegisteredReadAndRevoked() throws Exception {
+        ContractClient.required("IntraHubIT");
+        String ssin = ConsentApi.newSsin();
+        ConsentApi.resolve(ssin);
+        String patient = "<core:patient><core:id S=\"ID-PATIENT\" SV=\"1.0\">" + ssin + "</core:id></core:patient>";
+        String proof = "<core:proof><core:cd S=\"CD-PROOFTYPE\" SV=\"1.0\">eidreading</core:cd></core:proof>";
+        String consent = "<core:consent>" + patient + "<core:cd S=\"CD-CONSENTTYPE\" SV=\"1.0\">retrospective</core:cd>"
+                + "<core:signdate>2026-12-04</core:signdate>";
+        assertEquals(List.of("CV-CONSENT-005"), errors(raw("PutPatientConsent", consent + "</core:consent>")),
+                "IntraHub 3.5 carries no proof: the hub asks for one");
+        assertComplete(raw("PutPatientConsent", consent + proof + "</core:consent>"));
+        Element read = raw("GetPatientConsent", "<core:select>" + patient + "</core:select>");
+        assertComplete(read);
+        assertEquals("retrospective", text(descendants(read, CORE, "consent").get(0), CORE, "cd"));
+
+        String self = "<core:hcparty><core:id S=\"INSS\" SV=\"1.0\">72081012378</core:id></core:hcparty>";
+        String kind = "<core:cd S=\"CD-THERAPEUTICLINKTYPE\" SV=\"1.0\">regular</core:cd>";
+        assertEquals(List.of("CV-REQ-002"), errors(raw("PutTherapeuticLink", "<core:therapeuticlink>" + patient
+                + "<core:hcparty><core:id S=\"INSS\" SV=\"1.0\">85021445650</core:id></core:hcparty>" + kind + proof
+                + "</core:therapeuticlink>")), "a relationship for someone else");
+        assertComplete(raw("PutTherapeuticLink", "<core:therapeuticlink>" + patient + self + kind + proof + "</core:therapeuticlink>"));
+        Element linked = raw("GetTherapeuticLink", "<core:select>" + patient + "</core:select>");
+        assertComplete(linked);
+        assertEquals(1, descendants(linked, CORE, "therapeuticlink").size());
+        assertEquals("72081012378", text(descendants(linked, CORE, "hcparty").get(0), CORE, "id"), "the GP's relationship");
+        assertComplete(payload(ContractClient.intrahub("gp.peeters", gp, "get-transaction-set", "--ssin", ssin)));
+
+        assertComplete(raw("RevokeTherapeuticLink", "<core:therapeuticlink>" + patient + self + kind + "</core:therapeuticlink>"));
+        assertEquals(List.of("CV-CONSENT-002"),
+                errors(payload(ContractClient.intrahub("gp.peeters", gp, "get-transaction-set", "--ssin", ssin))),
+                "no relationship once it is revoked");
+        assertComplete(raw("RevokePatientConsent", consent + proof + "</core:consent>"));
+        assertEquals(0, descendants(raw("GetPatientConsent", "<core:select>" + patient + "</core:select>"), CORE, "consent").size(),
+                "no consent in force");
+    }
+
     /** An IntraHub request by the GP through the client's raw command: the request header, then {@code inner}. */
     private static Element raw(String operation, String inner, String... requestExtras) throws Exception {
         return rawAs("gp.peeters", operation, inner, requestExtras);

@@ -19,6 +19,8 @@ import java.util.Set;
 import javax.xml.namespace.QName;
 import org.apache.cxf.interceptor.InInterceptors;
 import org.carevault.application.access.PatientDirectory;
+import org.carevault.application.consent.ConsentService;
+import org.carevault.application.consent.TherapeuticLinkService;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.Caller;
@@ -67,6 +69,12 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
     @EJB
     private SumehrService sumehrs;
 
+    @EJB
+    private ConsentService consents;
+
+    @EJB
+    private TherapeuticLinkService links;
+
     @Override
     public SOAPMessage invoke(SOAPMessage request) {
         Caller caller = EHealthSoap.caller(request);
@@ -78,6 +86,7 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
         }
         String operation = name.substring(0, name.length() - "Request".length());
         IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs);
+        ConsentOperations consent = new ConsentOperations(caller, directory, consents, links);
         Answer answer = switch (operation) {
             case "PutTransactionSet" -> operations.putTransactionSet(read(payload, PutTransactionSetRequest.class));
             case "GetTransactionSet" -> operations.getTransactionSet(read(payload, GetTransactionSetRequest.class));
@@ -88,6 +97,16 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             case "GetTransaction" -> operations.getTransaction(read(payload, IntraHubMessages.GetTransactionRequest.class));
             case "RevokeTransaction" ->
                 operations.revokeTransaction(read(payload, IntraHubMessages.RevokeTransactionRequest.class));
+            case "PutPatientConsent" -> consent.putPatientConsent(read(payload, IntraHubMessages.PutPatientConsentRequest.class));
+            case "GetPatientConsent" -> consent.getPatientConsent(read(payload, IntraHubMessages.GetPatientConsentRequest.class));
+            case "RevokePatientConsent" ->
+                consent.revokePatientConsent(read(payload, IntraHubMessages.RevokePatientConsentRequest.class));
+            case "PutTherapeuticLink" ->
+                consent.putTherapeuticLink(read(payload, IntraHubMessages.PutTherapeuticLinkRequest.class));
+            case "GetTherapeuticLink" ->
+                consent.getTherapeuticLink(read(payload, IntraHubMessages.GetTherapeuticLinkRequest.class));
+            case "RevokeTherapeuticLink" ->
+                consent.revokeTherapeuticLink(read(payload, IntraHubMessages.RevokeTherapeuticLinkRequest.class));
             default -> operations.notSupported(read(payload, AnyRequest.class));
         };
         @SuppressWarnings("unchecked")
@@ -129,6 +148,10 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
                     IntraHubMessages.PutTransactionResponse.class, IntraHubMessages.GetTransactionListRequest.class,
                     IntraHubMessages.GetTransactionListResponse.class, IntraHubMessages.GetTransactionRequest.class,
                     IntraHubMessages.GetTransactionResponse.class, IntraHubMessages.RevokeTransactionRequest.class,
+                    IntraHubMessages.PutPatientConsentRequest.class, IntraHubMessages.GetPatientConsentRequest.class,
+                    IntraHubMessages.GetPatientConsentResponse.class, IntraHubMessages.RevokePatientConsentRequest.class,
+                    IntraHubMessages.PutTherapeuticLinkRequest.class, IntraHubMessages.GetTherapeuticLinkRequest.class,
+                    IntraHubMessages.GetTherapeuticLinkResponse.class, IntraHubMessages.RevokeTherapeuticLinkRequest.class,
                     IntraHubMessages.AnyRequest.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("the IntraHub model cannot be bound", e);

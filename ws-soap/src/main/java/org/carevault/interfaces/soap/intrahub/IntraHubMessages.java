@@ -334,6 +334,133 @@ public final class IntraHubMessages {
         public TransactionSelect select;
     }
 
+    /**
+     * A proof of the patient's presence ({@code cd} of {@code CD-PROOFTYPE}), as eHealth's consent and therapeutic link
+     * services carry it. IntraHub 3.5 has no such element; the hub reads it where a client adds it (docs/interop.md).
+     */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Proof {
+        public Coded cd;
+    }
+
+    /** {@code ConsentType} (and the proof the hub asks for). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "cd", "signdate", "revokedate", "author", "proof"})
+    public static class Consent {
+        public Patient patient;
+        public List<Coded> cd = new ArrayList<>();
+        public String signdate;
+        public String revokedate;
+        public Author author;
+        public List<Proof> proof = new ArrayList<>();
+    }
+
+    @XmlRootElement(name = "PutPatientConsentRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"consent"})
+    public static class PutPatientConsentRequest extends Asked {
+        public Consent consent;
+    }
+
+    @XmlRootElement(name = "RevokePatientConsentRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"consent"})
+    public static class RevokePatientConsentRequest extends Asked {
+        public Consent consent;
+    }
+
+    /** The {@code consent} of {@code SelectGetPatientConsentType}: which types. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class ConsentTypes {
+        public List<Coded> cd = new ArrayList<>();
+    }
+
+    /** {@code SelectGetPatientConsentType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "consent"})
+    public static class ConsentSelect {
+        public Patient patient;
+        public ConsentTypes consent;
+    }
+
+    @XmlRootElement(name = "GetPatientConsentRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"select"})
+    public static class GetPatientConsentRequest extends Asked {
+        public ConsentSelect select;
+    }
+
+    @XmlRootElement(name = "GetPatientConsentResponse", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"consent"})
+    public static class GetPatientConsentResponse extends Answer {
+        public Consent consent;
+    }
+
+    /** {@code HCPartyIdType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class HcpartyIds {
+        public List<Coded> id = new ArrayList<>();
+    }
+
+    /** {@code TherapeuticLinkType} (and the proof the hub asks for). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "hcparty", "cd", "startdate", "enddate", "comment", "proof"})
+    public static class Link {
+        public Patient patient;
+        public HcpartyIds hcparty;
+        public Coded cd;
+        public String startdate;
+        public String enddate;
+        public String comment;
+        public List<Proof> proof = new ArrayList<>();
+    }
+
+    @XmlRootElement(name = "PutTherapeuticLinkRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"therapeuticlink"})
+    public static class PutTherapeuticLinkRequest extends Asked {
+        public Link therapeuticlink;
+    }
+
+    @XmlRootElement(name = "RevokeTherapeuticLinkRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"therapeuticlink"})
+    public static class RevokeTherapeuticLinkRequest extends Asked {
+        public Link therapeuticlink;
+    }
+
+    /** {@code SelectGetHCPartyPatientConsentType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "hcparty", "cd", "begindate", "enddate"})
+    public static class LinkSelect {
+        public Patient patient;
+        public HcpartyIds hcparty;
+        public List<Coded> cd = new ArrayList<>();
+        public String begindate;
+        public String enddate;
+    }
+
+    @XmlRootElement(name = "GetTherapeuticLinkRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"select"})
+    public static class GetTherapeuticLinkRequest extends Asked {
+        public LinkSelect select;
+    }
+
+    /** {@code TherapeuticLinkListType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class LinkList {
+        public List<Link> therapeuticlink = new ArrayList<>();
+    }
+
+    @XmlRootElement(name = "GetTherapeuticLinkResponse", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"therapeuticlinklist"})
+    public static class GetTherapeuticLinkResponse extends Answer {
+        public LinkList therapeuticlinklist;
+    }
+
     /** Any request of the contract, read for its {@code <request>} only (the operations the hub does not offer). */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(propOrder = {"rest"})

@@ -58,7 +58,7 @@ final class IntraHubOperations {
     static final String SUMEHR = "sumehr";
     /** The local id scheme name of the hub's ids ({@code S="LOCAL" SL="carevault"}). */
     static final String VAULT = SchemeDocument.VAULT_ID_LABEL;
-    private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
+    static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
 
     private final Caller caller;
     private final PatientDirectory directory;
@@ -232,7 +232,7 @@ final class IntraHubOperations {
     }
 
     /** A list longer than {@code maxrows}: answered cut short, not complete. */
-    private static final class CutShort extends RuntimeException {
+    static final class CutShort extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         CutShort() {
@@ -284,7 +284,7 @@ final class IntraHubOperations {
         return coded;
     }
 
-    private static int maxrows(Asked request) {
+    static int maxrows(Asked request) {
         BigDecimal maxrows = request.request.maxrows;
         if (maxrows == null) {
             return Integer.MAX_VALUE;
@@ -311,7 +311,7 @@ final class IntraHubOperations {
     }
 
     /** A care party as a KMEHR author: its id (INSS for a person, ID-HCPARTY for an organisation) and quality. */
-    private static Author party(String idType, String id, String role) {
+    static Author party(String idType, String id, String role) {
         Document document = newDocument();
         Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
         Element identifier = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:id");
@@ -335,7 +335,7 @@ final class IntraHubOperations {
         return author;
     }
 
-    private <A extends Answer> A perform(A answer, Runnable work) {
+    static <A extends Answer> A perform(A answer, Runnable work) {
         try {
             work.run();
             answer.acknowledge.iscomplete = true;
@@ -348,7 +348,7 @@ final class IntraHubOperations {
         }
     }
 
-    private static <A extends Answer> A refused(A answer, CareVaultException e) {
+    static <A extends Answer> A refused(A answer, CareVaultException e) {
         answer.acknowledge.iscomplete = false;
         IntraHubMessages.Error error = new IntraHubMessages.Error();
         error.cd.add(new Coded("CD-ERROR", "1.0", e.errorCode().code()));
@@ -360,7 +360,7 @@ final class IntraHubOperations {
     }
 
     /** The response header: the hub's message id, the hub as author, now, and the request as it came. */
-    private static <A extends Answer> A answer(A answer, Asked request) {
+    static <A extends Answer> A answer(A answer, Asked request) {
         ZonedDateTime now = Instant.now().atZone(BELGIUM);
         Response response = new Response();
         response.id = new Coded("ID-KMEHR", "1.0", "carevault." + UUID.randomUUID().toString().replace("-", ""));
@@ -373,7 +373,7 @@ final class IntraHubOperations {
         return answer;
     }
 
-    private static Document newDocument() {
+    static Document newDocument() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -384,7 +384,7 @@ final class IntraHubOperations {
     }
 
     /** The hub as a KMEHR author: an application named CareVault. */
-    private static Author hub() {
+    static Author hub() {
         Document document = newDocument();
         Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
         Element cd = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:cd");
@@ -400,17 +400,17 @@ final class IntraHubOperations {
         return author;
     }
 
-    private static Optional<String> glass(Asked request) {
+    static Optional<String> glass(Asked request) {
         return Optional.ofNullable(request.request.breaktheglass).map(String::trim).filter(reason -> !reason.isEmpty());
     }
 
-    private static String ssinOf(Patient patient) {
+    static String ssinOf(Patient patient) {
         List<Coded> ids = patient == null ? List.of() : patient.id;
         return ids.stream().filter(id -> "ID-PATIENT".equals(id.s)).map(id -> trim(id.value)).findFirst()
                 .orElseThrow(() -> new CareVaultException(ErrorCode.REQUEST_INVALID, "The request names no patient (ID-PATIENT)"));
     }
 
-    private static String trim(String value) {
+    static String trim(String value) {
         return value == null ? "" : value.trim();
     }
 
