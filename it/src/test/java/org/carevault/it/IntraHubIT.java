@@ -125,6 +125,11 @@ class IntraHubIT {
         JsonNode audited = ConsentApi.lastEntry(ref, "GetTransactionSet");
         assertEquals("NO_THERAPEUTIC_RELATIONSHIP", audited.get("decision").asText(), audited.toString());
 
+        assertEquals(List.of("CV-AUTH-004"), errors(raw("GetPatientAuditTrail", "<core:select><core:patient>"
+                + "<core:id S=\"ID-PATIENT\" SV=\"1.0\">" + ssin + "</core:id></core:patient></core:select>")),
+                "the trail is the patient's (and the operator's) to read");
+        assertEquals("ROLE_NOT_ALLOWED", ConsentApi.lastEntry(ref, "GetPatientAuditTrail").get("decision").asText());
+
         Path request = Files.createTempFile("get-patient", ".xml");
         Files.writeString(request, "<protocol:GetPatientRequest xmlns:protocol=\"http://www.ehealth.fgov.be/hubservices/protocol/v3\""
                 + " xmlns:core=\"" + CORE + "\" xmlns:kmehr=\"" + KMEHR + "\"><core:request><core:id S=\"ID-KMEHR\" SV=\"1.0\">"

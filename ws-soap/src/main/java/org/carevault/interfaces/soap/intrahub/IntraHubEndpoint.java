@@ -21,6 +21,7 @@ import org.apache.cxf.interceptor.InInterceptors;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.consent.ConsentService;
 import org.carevault.application.consent.TherapeuticLinkService;
+import org.carevault.application.trail.AuditTrailService;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.Caller;
@@ -73,6 +74,9 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
     private ConsentService consents;
 
     @EJB
+    private AuditTrailService trails;
+
+    @EJB
     private TherapeuticLinkService links;
 
     @Override
@@ -85,7 +89,7 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             throw EHealthSoap.fault(ErrorCode.REQUEST_INVALID);
         }
         String operation = name.substring(0, name.length() - "Request".length());
-        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs);
+        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs, trails);
         ConsentOperations consent = new ConsentOperations(caller, directory, consents, links);
         Answer answer = switch (operation) {
             case "PutTransactionSet" -> operations.putTransactionSet(read(payload, PutTransactionSetRequest.class));
@@ -97,6 +101,8 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             case "GetTransaction" -> operations.getTransaction(read(payload, IntraHubMessages.GetTransactionRequest.class));
             case "RevokeTransaction" ->
                 operations.revokeTransaction(read(payload, IntraHubMessages.RevokeTransactionRequest.class));
+            case "GetPatientAuditTrail" ->
+                operations.getPatientAuditTrail(read(payload, IntraHubMessages.GetPatientAuditTrailRequest.class));
             case "PutPatientConsent" -> consent.putPatientConsent(read(payload, IntraHubMessages.PutPatientConsentRequest.class));
             case "GetPatientConsent" -> consent.getPatientConsent(read(payload, IntraHubMessages.GetPatientConsentRequest.class));
             case "RevokePatientConsent" ->
@@ -152,6 +158,7 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
                     IntraHubMessages.GetPatientConsentResponse.class, IntraHubMessages.RevokePatientConsentRequest.class,
                     IntraHubMessages.PutTherapeuticLinkRequest.class, IntraHubMessages.GetTherapeuticLinkRequest.class,
                     IntraHubMessages.GetTherapeuticLinkResponse.class, IntraHubMessages.RevokeTherapeuticLinkRequest.class,
+                    IntraHubMessages.GetPatientAuditTrailRequest.class, IntraHubMessages.GetPatientAuditTrailResponse.class,
                     IntraHubMessages.AnyRequest.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("the IntraHub model cannot be bound", e);

@@ -461,6 +461,50 @@ public final class IntraHubMessages {
         public LinkList therapeuticlinklist;
     }
 
+    /** {@code SelectGetPatientAuditTrailType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "transaction", "hcparty", "begindate", "enddate", "searchtype", "breaktheglass"})
+    public static class AuditTrailSelect {
+        public Patient patient;
+        public TransactionSelection transaction;
+        public HcpartyIds hcparty;
+        public String begindate;
+        public String enddate;
+        public String searchtype;
+        public String breaktheglass;
+    }
+
+    @XmlRootElement(name = "GetPatientAuditTrailRequest", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"select"})
+    public static class GetPatientAuditTrailRequest extends Asked {
+        public AuditTrailSelect select;
+    }
+
+    /** A {@code transactionaccess}: who (KMEHR {@code hcparty}s), when, and the break-the-glass reason if any. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"patient", "hcparty", "accessdatetime", "breaktheglass"})
+    public static class TransactionAccess {
+        public Patient patient;
+        @XmlAnyElement
+        public List<Element> hcparty = new ArrayList<>();
+        public String accessdatetime;
+        public String breaktheglass;
+    }
+
+    /** {@code TransactionAccessListType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class TransactionAccessList {
+        public List<TransactionAccess> transactionaccess = new ArrayList<>();
+    }
+
+    @XmlRootElement(name = "GetPatientAuditTrailResponse", namespace = PROTOCOL)
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"transactionaccesslist"})
+    public static class GetPatientAuditTrailResponse extends Answer {
+        public TransactionAccessList transactionaccesslist;
+    }
+
     /** Any request of the contract, read for its {@code <request>} only (the operations the hub does not offer). */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(propOrder = {"rest"})

@@ -2,6 +2,8 @@ package org.carevault.interfaces.soap.intrahub;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +17,10 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
+import org.carevault.application.audit.AuditEntry;
+import org.carevault.application.trail.AuditTrailService;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetPatientAuditTrailRequest;
+import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetPatientAuditTrailResponse;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
@@ -64,12 +70,15 @@ final class IntraHubOperations {
     private final PatientDirectory directory;
     private final MedicationSchemeService schemes;
     private final SumehrService sumehrs;
+    private final AuditTrailService trails;
 
-    IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes, SumehrService sumehrs) {
+    IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes, SumehrService sumehrs,
+            AuditTrailService trails) {
         this.caller = caller;
         this.directory = directory;
         this.schemes = schemes;
         this.sumehrs = sumehrs;
+        this.trails = trails;
     }
 
     /**
@@ -223,6 +232,55 @@ final class IntraHubOperations {
             PatientRef patient = directory.resolve(caller, ssinOf(selected(request.select).patient));
             sumehrs.revoke(caller, patient, vaultIdOf(request.select), glass(request));
         });
+    }
+
+    /**
+     * GetPatientAuditTrail: who accessed the patient's data, newest first, between {@code begindate} and
+     * {@code enddate}, at most {@code maxrows}. The trail is the patient's: the access matrix lets the patient and the
+     * operator read it, so a care provider asking is refused ({@code CV-AUTH-004}) by the same decision — and the
+     * refusal is in the trail.
+     */
+    GetPatientAuditTrailResponse getPatientAuditTrail(GetPatientAuditTrailRequest request) {
+        GetPatientAuditTrailResponse answer = answer(new GetPatientAuditTrailResponse(), request);
+        return perform(answer, () -> {
+            if (request.select == null || request.select.patient == null) {
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID, "Select the patient");
+            }
+            String ssin = ssinOf(request.select.patient);
+            PatientRef patient = directory.resolve(caller, ssin);
+            int rows = maxrows(request);
+            int page = Math.min(rows, AuditTrailService.MAX_PAGE - 1);
+            List<AuditEntry> fetched = trails.trail(caller, patient, day(request.select.begindate, 0),
+                    day(request.select.enddate, 1), Optional.empty(), false, Optional.empty(), 0, page + 1);
+            List<AuditEntry> entries = fetched.subList(0, Math.min(page, fetched.size()));
+            answer.transactionaccesslist = new IntraHubMessages.TransactionAccessList();
+            for (AuditEntry entry : entries) {
+                IntraHubMessages.TransactionAccess access = new IntraHubMessages.TransactionAccess();
+                access.patient = new Patient();
+                access.patient.id.add(new Coded("ID-PATIENT", "1.0", ssin));
+                entry.caller().ifPresent(party -> access.hcparty.addAll(
+                        party(party.type(), party.value(), entry.callerRole()).parties));
+                access.accessdatetime = entry.occurredAt().truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM)
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                access.breaktheglass = entry.breakTheGlassReason().orElse(null);
+                answer.transactionaccesslist.transactionaccess.add(access);
+            }
+            if (fetched.size() > page) {
+                throw new CutShort();
+            }
+        });
+    }
+
+    /** The start of a day in Belgium ({@code plusDays} 1: of the next day, an exclusive end), if given. */
+    private static Optional<Instant> day(String date, int plusDays) {
+        if (date == null || date.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(date.trim()).plusDays(plusDays).atStartOfDay(BELGIUM).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A date is YYYY-MM-DD");
+        }
     }
 
     /** An operation of the contract the hub does not offer: answered, never a crash. */
