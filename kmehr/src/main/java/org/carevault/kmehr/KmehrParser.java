@@ -234,6 +234,11 @@ public final class KmehrParser {
                 }
                 int rootStart = startOf(reader, after);
                 rootStartTag = text.substring(rootStart, text.indexOf('>', rootStart) + 1);
+            } else if (reader.getNamespaceCount() > 0 && path.size() < 2) {
+                // The header, the folder and the transactions are kept as verbatim slices and framed again by the root:
+                // a prefix declared between the root and a slice would leave the slice unreadable on its own.
+                throw new KmehrException(KmehrException.Reason.NOT_KMEHR,
+                        "namespaces are declared on the kmehrmessage element, not on its header or folder");
             }
             path.push(name);
             leaf.setLength(0);

@@ -73,6 +73,16 @@ class KmehrParserTest {
     }
 
     @Test
+    void prefixesAreDeclaredOnTheRootOnlyForTheSlicesToReadOnTheirOwn() {
+        String scheme = TestMessages.scheme(TestMessages.SSIN, "1");
+        String prefixed = scheme.replaceAll("<(/?)([a-z])", "<$1k:$2").replace("<k:kmehrmessage xmlns=", "<k:kmehrmessage xmlns:k=");
+        assertEquals(1, KmehrParser.parse(prefixed.getBytes(StandardCharsets.UTF_8)).transactionsOfType("medicationscheme")
+                .size(), "prefixed KMEHR declared on the root is read");
+        String declaredOnFolder = prefixed.replace("<k:folder>", "<k:folder xmlns:k=\"" + KmehrMessage.NAMESPACE + "\">");
+        assertEquals(KmehrException.Reason.NOT_KMEHR, refused(declaredOnFolder), "a prefix the folder declares would be lost");
+    }
+
+    @Test
     void theHeaderPatientTransactionsAndVersionAreValidated() {
         assertEquals(KmehrException.Reason.HEADER_INVALID, refused(TestMessages.scheme(TestMessages.SSIN, "1")
                 .replaceAll("<time>10:00:00</time></header>", "</header>").replace("<time>10:00:00</time><sender>", "<sender>")));

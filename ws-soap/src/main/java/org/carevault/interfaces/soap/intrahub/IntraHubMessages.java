@@ -270,11 +270,28 @@ public final class IntraHubMessages {
         public TransactionListSelect select;
     }
 
-    /** A KMEHR {@code personType} reduced to its ids (the hub keeps no names outside the documents). */
+    /**
+     * A KMEHR {@code personType} as the hub can write it outside the documents: the ids, names left empty and the sex
+     * {@code unknown} (the hub keeps no names beside the sealed documents; the schema requires the elements).
+     */
     @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"id", "firstname", "familyname", "sex"})
     public static class Person {
         @XmlElement(namespace = KMEHR)
         public List<Coded> id = new ArrayList<>();
+        @XmlElement(namespace = KMEHR)
+        public String firstname = "";
+        @XmlElement(namespace = KMEHR)
+        public String familyname = "";
+        @XmlElement(namespace = KMEHR)
+        public Sex sex = new Sex();
+    }
+
+    /** A KMEHR {@code sexType}. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Sex {
+        @XmlElement(namespace = KMEHR)
+        public Coded cd = new Coded("CD-SEX", "1.0", "unknown");
     }
 
     /** {@code TransactionSummaryType}. */

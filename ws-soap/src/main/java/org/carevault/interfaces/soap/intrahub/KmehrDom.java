@@ -19,6 +19,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -42,7 +43,30 @@ final class KmehrDom {
         for (Node child = coreMessage.getFirstChild(); child != null; child = child.getNextSibling()) {
             root.appendChild(document.importNode(child, true));
         }
+        // KMEHR in the default namespace declared on the root, as the hub keeps it (each transaction a verbatim slice
+        // framed by the root): generated clients write prefixes declared on the envelope.
+        unprefix(root, true);
+        document.normalizeDocument();
         return serialize(document);
+    }
+
+    private static void unprefix(Element element, boolean root) {
+        if (IntraHubMessages.KMEHR.equals(element.getNamespaceURI())) {
+            element.setPrefix(null);
+        }
+        if (!root) {
+            for (int i = element.getAttributes().getLength() - 1; i >= 0; i--) {
+                Node attribute = element.getAttributes().item(i);
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                    element.removeAttributeNode((Attr) attribute);
+                }
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                unprefix(childElement, false);
+            }
+        }
     }
 
     /** The contract's {@code core:kmehrmessage} holding the children of a KMEHR message of the hub. */
