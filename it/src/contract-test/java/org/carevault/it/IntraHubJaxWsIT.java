@@ -63,7 +63,6 @@ import org.junit.jupiter.api.Test;
  */
 class IntraHubJaxWsIT {
 
-    private static final String PROTOCOL = "http://www.ehealth.fgov.be/hubservices/protocol/v3";
     private static final Path WSDL = Path.of("../../shared/contracts/mycarenet-vitalink/wsdl/IntraHubService.wsdl");
 
     private static IntraHubPortType port;
@@ -178,19 +177,13 @@ class IntraHubJaxWsIT {
 
     /** A request of the contract's model, read from its XML (the request header is the GP's). */
     private static <T> T request(Class<T> type, String operation, String inner) throws Exception {
-        String xml = "<protocol:" + operation + "Request xmlns:protocol=\"" + PROTOCOL + "\" xmlns:core=\"" + IntraHubIT.CORE
-                + "\" xmlns:kmehr=\"" + IntraHubIT.KMEHR + "\"><core:request><core:id S=\"ID-KMEHR\" SV=\"1.0\">12345625004."
-                + System.nanoTime() + "</core:id><core:author><kmehr:hcparty><kmehr:id S=\"ID-HCPARTY\" SV=\"1.0\">12345625004"
-                + "</kmehr:id><kmehr:cd S=\"CD-HCPARTY\" SV=\"1.1\">persphysician</kmehr:cd></kmehr:hcparty></core:author>"
-                + "<core:date>2026-12-04</core:date><core:time>10:00:00</core:time></core:request>" + inner
-                + "</protocol:" + operation + "Request>";
+        String xml = IntraHubIT.request(operation, inner);
         return contract.createUnmarshaller().unmarshal(new StreamSource(new StringReader(xml)), type).getValue();
     }
 
     /** The children of a KMEHR message's root, in the KMEHR namespace. */
     private static String body(String kmehr) {
-        String root = kmehr.substring(kmehr.indexOf("<kmehrmessage"));
-        String children = root.substring(root.indexOf('>') + 1, root.lastIndexOf("</kmehrmessage>"))
+        String children = IntraHubIT.body(kmehr)
                 .replace("</familyname></patient>", "</familyname><sex><cd S=\"CD-SEX\" SV=\"1.0\">female</cd></sex></patient>")
                 .replace("<medicinalproduct><intendedname>", "<medicinalproduct><intendedcd S=\"CD-DRUG-CNK\" SV=\"01-2016\">"
                         + "1234567</intendedcd><intendedname>")

@@ -73,6 +73,14 @@ final class ConsentApi {
         return latest;
     }
 
+    /** A new patient who consented (registered by the demo GP) but has no relationship yet: {SSIN, patient reference}. */
+    static String[] consentedPatient() {
+        String ssin = newSsin();
+        String ref = resolve(ssin);
+        putConsentAsProfessional(ref, "physician");
+        return new String[] {ssin, ref};
+    }
+
     /** A new patient who consented and has a relationship with the demo GP: {SSIN, patient reference}. */
     static String[] patientOfThePhysician() {
         String ssin = newSsin();

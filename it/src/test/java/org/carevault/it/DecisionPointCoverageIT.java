@@ -1,6 +1,7 @@
 package org.carevault.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.carevault.interfaces.soap.intrahub.IntraHubEndpoint;
 import org.carevault.ws.consent.v1.ConsentPortType;
 import org.carevault.ws.identity.v1.IdentityPortType;
 import org.carevault.ws.mailbox.v1.EtkDepotPortType;
@@ -32,6 +34,7 @@ import org.carevault.ws.mailbox.v1.MailboxConsultationPortType;
 import org.carevault.ws.mailbox.v1.MailboxPublicationPortType;
 import org.carevault.ws.vault.v1.VaultPortType;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 
 /**
  * No entry path skips the access decision. Every REST endpoint is found by reflection over the deployed resource
@@ -264,9 +267,9 @@ class DecisionPointCoverageIT {
      */
     @Test
     void everySoapVaultOperationIsRefusedWithoutARelationshipAndAudited() throws Exception {
-        String ssin = ConsentApi.newSsin();
-        String ref = ConsentApi.resolve(ssin);
-        ConsentApi.putConsentAsProfessional(ref, "physician");
+        String[] consented = ConsentApi.consentedPatient();
+        String ssin = consented[0];
+        String ref = consented[1];
         String patient = "<c:PatientSsin>" + ssin + "</c:PatientSsin>";
         String id = "<c:Id>" + UUID.randomUUID() + "</c:Id>";
         Map<String, String> calls = new LinkedHashMap<>();
@@ -289,6 +292,78 @@ class DecisionPointCoverageIT {
             assertEquals("SOAP", entry.get("channel").asText(), call.getKey());
             assertEquals("NO_THERAPEUTIC_RELATIONSHIP", entry.get("decision").asText(), call.getKey());
         }
+    }
+
+    /**
+     * Every operation of the IntraHub contract (the 26 of its WSDL, as the endpoint lists them) is classified: each one
+     * the hub offers is called by a GP authenticated with a SAML holder-of-key assertion on a patient who consented but
+     * with whom the GP has no therapeutic relationship, answers an {@code acknowledge} (never a fault) and leaves the
+     * decision in the patient's trail on the SOAP channel — the vault's refused; the others answer CV-REQ-009 and touch
+     * nothing.
+     */
+    @Test
+    void everyIntraHubOperationIsClassifiedAndGoesThroughTheDecision() throws Exception {
+        String[] consented = ConsentApi.consentedPatient();
+        String ssin = consented[0];
+        String ref = consented[1];
+        String patient = "<core:patient><core:id S=\"ID-PATIENT\" SV=\"1.0\">" + ssin + "</core:id></core:patient>";
+        String select = "<core:select>" + patient + "</core:select>";
+        String byId = "<core:select>" + patient + "<core:transaction><core:id S=\"LOCAL\" SL=\"carevault\" SV=\"1.0\">"
+                + UUID.randomUUID() + "</core:id></core:transaction></core:select>";
+        String proof = "<core:proof><core:cd S=\"CD-PROOFTYPE\" SV=\"1.0\">eidreading</core:cd></core:proof>";
+        String link = "<core:therapeuticlink>" + patient + "<core:cd S=\"CD-THERAPEUTICLINKTYPE\" SV=\"1.0\">occasional</core:cd>"
+                + proof + "</core:therapeuticlink>";
+        String kmehr = "<core:kmehrmessage xmlns=\"" + IntraHubIT.KMEHR + "\">";
+        // operation → its request's content, and the action its decision leaves in the trail (refused: the vault's).
+        Map<String, String[]> offered = new LinkedHashMap<>();
+        offered.put("GetLatestUpdate", new String[] {"<core:select><core:criteria>" + patient + "<core:cd S=\"CD-TRANSACTION\""
+            + " SV=\"1.0\">medicationscheme</core:cd></core:criteria></core:select>", "GetLatestUpdate", "refused"});
+        offered.put("GetTransactionSet", new String[] {select, "GetTransactionSet", "refused"});
+        offered.put("PutTransactionSet", new String[] {kmehr + IntraHubIT.body(SchemeMessages.scheme(ssin, "1", List.of()))
+            + "</core:kmehrmessage>", "PutTransactionSet", "refused"});
+        offered.put("PutTransaction", new String[] {kmehr + IntraHubIT.body(SumehrIT.sumehr(ssin, "x")) + "</core:kmehrmessage>",
+            "PutTransaction", "refused"});
+        offered.put("GetTransactionList", new String[] {select, "GetTransactionList", "refused"});
+        offered.put("GetTransaction", new String[] {byId, "GetTransaction", "refused"});
+        offered.put("RevokeTransaction", new String[] {byId, "RevokeTransaction", "refused"});
+        offered.put("GetPatientAuditTrail", new String[] {select, "GetPatientAuditTrail", "refused"});
+        offered.put("GetPatientConsent", new String[] {select, "GetPatientConsent", "decided"});
+        offered.put("GetTherapeuticLink", new String[] {select, "GetTherapeuticLink", "decided"});
+        offered.put("PutTherapeuticLink", new String[] {link, "PutTherapeuticLink", "decided"});
+        // Revoking reads the caller's relationships first (to find the one of that kind), then ends it.
+        offered.put("RevokeTherapeuticLink", new String[] {link, "RevokeTherapeuticLink", "decided"});
+        offered.put("PutPatientConsent", new String[] {"<core:consent>" + patient + "<core:cd S=\"CD-CONSENTTYPE\" SV=\"1.0\">"
+            + "retrospective</core:cd>" + proof + "</core:consent>", "PutPatientConsent", "decided"});
+        offered.put("RevokePatientConsent", new String[] {"<core:consent>" + patient + "<core:cd S=\"CD-CONSENTTYPE\""
+            + " SV=\"1.0\">retrospective</core:cd>" + proof + "</core:consent>", "RevokePatientConsent", "decided"});
+        Set<String> notOffered = new TreeSet<>(IntraHubEndpoint.CONTRACT);
+        notOffered.removeAll(offered.keySet());
+        assertEquals(26, IntraHubEndpoint.CONTRACT.size(), "the contract's operations");
+        assertEquals(12, notOffered.size(), "offered: " + offered.keySet());
+
+        for (Map.Entry<String, String[]> call : offered.entrySet()) {
+            Element answer = intraHub(call.getKey(), call.getValue()[0]);
+            JsonNode entry = ConsentApi.lastEntry(ref, call.getValue()[1]);
+            assertEquals("SOAP", entry.get("channel").asText(), call.getKey());
+            if ("refused".equals(call.getValue()[2])) {
+                assertEquals("false", IntraHubIT.text(answer, IntraHubIT.CORE, "iscomplete"), call.getKey());
+                assertFalse("PERMIT".equals(entry.get("decision").asText()), call.getKey() + ": " + entry);
+            }
+        }
+        long before = ConsentApi.trail(ref, "?limit=500").size();
+        for (String operation : notOffered) {
+            assertEquals(List.of("CV-REQ-009"), IntraHubIT.errors(intraHub(operation, select)), operation);
+        }
+        assertEquals(before, ConsentApi.trail(ref, "?limit=500").size(), "nothing decided, nothing recorded");
+    }
+
+    private static Element intraHub(String operation, String inner) throws Exception {
+        HttpResponse<String> answer = SamlAuthenticationIT.asTheGp(IntraHubIT.request(operation, inner));
+        assertEquals(200, answer.statusCode(), operation + ": " + answer.body());
+        Element response = SignedSoap.parse(answer.body()).getDocumentElement();
+        Element payload = IntraHubIT.descendants(response, "http://www.ehealth.fgov.be/hubservices/protocol/v3",
+                operation + "Response").get(0);
+        return payload;
     }
 
     /**

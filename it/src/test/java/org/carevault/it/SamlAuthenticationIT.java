@@ -111,6 +111,19 @@ class SamlAuthenticationIT {
         refused("CV-AUTH-005", signedBy(gp, assertion(gp.certificate(), a -> a, sts), SignedSoap.RSA_SHA1), "RSA-SHA1");
     }
 
+    /**
+     * An IntraHub request by the demo GP, authenticated the eHealth way with an assertion of the test stack's STS:
+     * {@code body} is the request element.
+     */
+    static HttpResponse<String> asTheGp(String body) throws Exception {
+        Credential gpKey = SoapAuthenticationIT.demo("gp.peeters");
+        Credential stsKey = Pkcs12.readCredential(Stack.PKI.resolve("sts.p12"), Stack.secret("pki.hub-password").toCharArray());
+        String assertion = assertion(gpKey.certificate(), a -> a, stsKey);
+        return send(SignedSoap.sign(SoapSigner.envelope(body), gpKey, SignedSoap.RSA_SHA256, timestamp -> timestamp
+                .getParentNode().appendChild(timestamp.getOwnerDocument().importNode(
+                        SoapSigner.parse(assertion).getDocumentElement(), true))));
+    }
+
     private static void refused(String code, String request, String why) {
         HttpResponse<String> answer = send(request);
         assertEquals(500, answer.statusCode(), why + ": " + answer.body());
@@ -126,14 +139,9 @@ class SamlAuthenticationIT {
     }
 
     private static String envelope() {
-        return SoapSigner.envelope("<protocol:GetLatestUpdateRequest xmlns:protocol=\"http://www.ehealth.fgov.be/hubservices/protocol/v3\""
-                + " xmlns:core=\"" + IntraHubIT.CORE + "\" xmlns:kmehr=\"" + IntraHubIT.KMEHR + "\"><core:request>"
-                + "<core:id S=\"ID-KMEHR\" SV=\"1.0\">12345625004." + System.nanoTime() + "</core:id><core:author><kmehr:hcparty>"
-                + "<kmehr:id S=\"ID-HCPARTY\" SV=\"1.0\">12345625004</kmehr:id><kmehr:cd S=\"CD-HCPARTY\" SV=\"1.1\">persphysician"
-                + "</kmehr:cd></kmehr:hcparty></core:author><core:date>2026-12-04</core:date><core:time>10:00:00</core:time>"
-                + "</core:request><core:select><core:criteria><core:patient><core:id S=\"ID-PATIENT\" SV=\"1.0\">" + patient
-                + "</core:id></core:patient><core:cd S=\"CD-TRANSACTION\" SV=\"1.0\">medicationscheme</core:cd></core:criteria>"
-                + "</core:select></protocol:GetLatestUpdateRequest>");
+        return SoapSigner.envelope(IntraHubIT.request("GetLatestUpdate", "<core:select><core:criteria><core:patient>"
+                + "<core:id S=\"ID-PATIENT\" SV=\"1.0\">" + patient + "</core:id></core:patient><core:cd S=\"CD-TRANSACTION\""
+                + " SV=\"1.0\">medicationscheme</core:cd></core:criteria></core:select>"));
     }
 
     /** The request signed by {@code signer} (its certificate as a BinarySecurityToken), the assertion in the header. */

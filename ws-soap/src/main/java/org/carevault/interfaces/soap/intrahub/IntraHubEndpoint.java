@@ -52,7 +52,7 @@ import org.w3c.dom.Element;
 public class IntraHubEndpoint implements Provider<SOAPMessage> {
 
     /** The 26 operations of the contract (IntraHubService.wsdl, hubservices 3.5). */
-    static final Set<String> CONTRACT = Set.of("DeclareTransaction", "PutTransaction", "RevokeTransaction",
+    public static final Set<String> CONTRACT = Set.of("DeclareTransaction", "PutTransaction", "RevokeTransaction",
             "GetTransactionList", "GetTransaction", "RequestPublication", "PutHCParty", "GetHCParty", "PutPatient",
             "GetPatient", "PutHCPartyConsent", "GetHCPartyConsent", "RevokeHCPartyConsent", "PutPatientConsent",
             "GetPatientConsent", "RevokePatientConsent", "PutTherapeuticLink", "GetTherapeuticLink",
