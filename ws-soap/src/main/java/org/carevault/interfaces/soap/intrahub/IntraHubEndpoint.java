@@ -15,7 +15,9 @@ import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
+import jakarta.xml.ws.soap.SOAPFaultException;
 import java.util.Set;
+import java.util.UUID;
 import javax.xml.namespace.QName;
 import org.apache.cxf.interceptor.InInterceptors;
 import org.carevault.application.access.PatientDirectory;
@@ -26,6 +28,7 @@ import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
+import org.carevault.domain.LogSafe;
 import org.carevault.interfaces.soap.EHealthSoap;
 import org.carevault.interfaces.soap.SecurityHeaderUnderstood;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.AnyRequest;
@@ -34,6 +37,7 @@ import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Asked;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetLatestUpdateRequest;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetTransactionSetRequest;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionSetRequest;
+import org.jboss.logging.Logger;
 import org.w3c.dom.Element;
 
 /**
@@ -59,6 +63,7 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             "RevokeTherapeuticLink", "PutAccessRight", "GetAccessRight", "RevokeAccessRight", "GetPatientAuditTrail",
             "PutTransactionSet", "GetTransactionSet", "GetLatestUpdate");
 
+    private static final Logger LOG = Logger.getLogger(IntraHubEndpoint.class);
     private static final JAXBContext JAXB = context();
 
     @EJB
@@ -81,6 +86,19 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
 
     @Override
     public SOAPMessage invoke(SOAPMessage request) {
+        try {
+            return answer(request);
+        } catch (SOAPFaultException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Nothing of the hub's internals reaches the caller: a code and an incident id for the operator's log.
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf("CV-SYS-001 unexpected IntraHub failure, incident %s: %s", incident, LogSafe.describe(e));
+            throw EHealthSoap.fault(ErrorCode.INTERNAL);
+        }
+    }
+
+    private SOAPMessage answer(SOAPMessage request) {
         Caller caller = EHealthSoap.caller(request);
         Element payload = EHealthSoap.payload(request);
         String name = payload.getLocalName();
