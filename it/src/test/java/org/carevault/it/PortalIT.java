@@ -438,7 +438,10 @@ class PortalIT {
         String scheme = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scheme"))).getText();
         assertTrue(scheme.contains("Bisoprolol 5 mg") && scheme.contains("Atorvastatine 20 mg"), scheme);
         assertTrue(scheme.contains("2026-11-01"), "since the element's begin moment: " + scheme);
-        assertTrue(browser.findElement(By.id("sumehrs")).getText().contains("Jan Peeters"));
+        String summaries = browser.findElement(By.id("sumehrs")).getText();
+        assertTrue(summaries.contains("Jan Peeters"), summaries);
+        assertTrue(summaries.contains("28") && summaries.contains("2026") && !summaries.contains("2026-11-28T"),
+                "the Sumehr's date like every other date, not as KMEHR writes it: " + summaries);
         assertTrue(browser.findElements(By.cssSelector("main form")).isEmpty(), "read-only: nothing to submit");
         shot("portal-medication-desktop");
         assertEquals("PORTAL", ConsentApi.lastEntry(ref, "GetTransactionSet").get("channel").asText(), "the read is recorded");

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -50,6 +52,27 @@ final class Page {
     String day(LocalDate day) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language)).format(day);
+    }
+
+    /**
+     * A date as a KMEHR document writes it (its own local day, with or without a time: {@code 2026-12-03T08:10:00}), in
+     * this page's language like every other date; what is not such a date is shown as written. Not escaped.
+     */
+    String written(String kmehrDate) {
+        return written(kmehrDate, Locale.forLanguageTag(language));
+    }
+
+    static String written(String kmehrDate, Locale locale) {
+        try {
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                    .format(LocalDateTime.parse(kmehrDate).atZone(Portal.BRUSSELS));
+        } catch (DateTimeParseException notADateTime) {
+            try {
+                return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(LocalDate.parse(kmehrDate));
+            } catch (DateTimeParseException notADay) {
+                return kmehrDate;
+            }
+        }
     }
 
     /** A day and time to the minute, in this page's language (Belgian time); not escaped. */

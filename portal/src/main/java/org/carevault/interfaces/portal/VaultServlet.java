@@ -75,7 +75,7 @@ public class VaultServlet extends PatientServlet {
             for (SumehrService.Entry entry : summaries) {
                 String author = directory.of(new PartyKey(entry.authorType(), entry.authorId()))
                         .map(ProfessionalDirectory.Known::name).orElse(page.text("unknown.name"));
-                body.append("<li>").append(page.text("sumehr.entry", entry.documentDate(), author))
+                body.append("<li>").append(page.text("sumehr.entry", page.written(entry.documentDate()), author))
                         .append(entry.latest() ? " <strong>" + page.text("sumehr.latest") + "</strong>" : "")
                         .append("REVOKED".equals(entry.status()) ? " <em>" + page.text("sumehr.revoked") + "</em>" : "")
                         .append("</li>");
