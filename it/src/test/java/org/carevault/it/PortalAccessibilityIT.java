@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PortalAccessibilityIT {
 
-    private static final List<String> PAGES = List.of("/", "/notices", "/relationships", "/exclusions", "/medication",
-            "/log", "/proxies");
+    private static final List<String> PAGES = List.of("/", "/?confirm=withdraw", "/notices", "/relationships",
+            "/exclusions", "/medication", "/log", "/proxies");
     private static final List<String> LANGUAGES = List.of("en", "nl", "fr");
     private static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -59,7 +59,7 @@ class PortalAccessibilityIT {
         int checked = 0;
         for (String language : LANGUAGES) {
             for (String page : PAGES) {
-                browser.get(Stack.HUB + "/portal" + page + "?lang=" + language);
+                browser.get(Stack.HUB + "/portal" + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
                 assertEquals(language, browser.findElement(By.tagName("html")).getAttribute("lang"), page);
                 for (Dimension width : WIDTHS) {
                     browser.manage().window().setSize(width);

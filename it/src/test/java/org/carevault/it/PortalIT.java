@@ -106,10 +106,26 @@ class PortalIT {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status"))).getAttribute("class");
     }
 
+    /**
+     * Gives or withdraws consent as a patient does: withdrawing asks first (the question takes the focus; "keep" goes
+     * back unchanged the first time), and after the change the new status takes the focus, so that it is read next.
+     */
     private static void press(String buttonClass) {
         String before = browser.findElement(By.id("consent-status")).getAttribute("class");
         browser.findElement(By.cssSelector("#consent button." + buttonClass)).click();
+        if ("danger".equals(buttonClass)) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("withdraw-question")));
+            assertTrue(browser.findElements(By.id("consent-status")).isEmpty(), "nothing withdrawn before the answer");
+            browser.findElement(By.cssSelector("#withdraw-question a.cancel")).click();
+            assertEquals(before, status(), "kept when the patient says no");
+            browser.findElement(By.cssSelector("#consent button.danger")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#withdraw-question button.confirm"))).click();
+        }
         wait.until(driver -> !driver.findElement(By.id("consent-status")).getAttribute("class").equals(before));
+        if (browser instanceof org.openqa.selenium.chrome.ChromeDriver script) {
+            assertEquals("consent-status", script.executeScript("return document.activeElement.id"),
+                    "the new status has the focus");
+        }
     }
 
     @Test

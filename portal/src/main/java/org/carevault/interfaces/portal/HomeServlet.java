@@ -47,14 +47,25 @@ public class HomeServlet extends PatientServlet {
         body
                 .append("<section id=\"consent\" aria-labelledby=\"consent-title\"><h2 id=\"consent-title\">").append(page.text("consent.title"))
                 .append("</h2>");
-        if (consent.isPresent()) {
+        // The status is a live region; after a change it takes the focus, so that the new state is what is read next.
+        String status = "<p id=\"consent-status\" role=\"status\""
+                + (request.getParameter("changed") != null ? " tabindex=\"-1\" autofocus" : "") + " class=\"status ";
+        if (consent.isPresent() && "withdraw".equals(request.getParameter("confirm"))) {
+            // Withdrawing asks first: the question, the confirming form, and the way back.
+            body.append("<div id=\"withdraw-question\" role=\"alert\"><p tabindex=\"-1\" autofocus>")
+                    .append(page.text("consent.withdraw.question")).append("</p>")
+                    .append(page.form("/consent", "<input type=\"hidden\" name=\"action\" value=\"withdraw\">"
+                            + "<input type=\"hidden\" name=\"confirm\" value=\"yes\">", "consent.withdraw.confirm", "danger confirm"))
+                    .append("<p><a class=\"cancel\" href=\"").append(request.getContextPath()).append("/\">")
+                    .append(page.text("consent.withdraw.cancel")).append("</a></p></div>");
+        } else if (consent.isPresent()) {
             String since = page.date(consent.get().grantedAt());
-            body.append("<p id=\"consent-status\" class=\"status active\">").append(page.text("consent.active", since))
+            body.append(status).append("active\">").append(page.text("consent.active", since))
                     .append("</p><p>").append(page.text("consent.withdraw.explain")).append("</p>")
                     .append(page.form("/consent", "<input type=\"hidden\" name=\"action\" value=\"withdraw\">",
                             "consent.withdraw", "danger"));
         } else {
-            body.append("<p id=\"consent-status\" class=\"status inactive\">").append(page.text("consent.inactive"))
+            body.append(status).append("inactive\">").append(page.text("consent.inactive"))
                     .append("</p><p>").append(page.text("consent.give.explain")).append("</p>")
                     .append(page.form("/consent", "<input type=\"hidden\" name=\"action\" value=\"give\">",
                             "consent.give", "primary"));
@@ -99,12 +110,18 @@ public class HomeServlet extends PatientServlet {
         }
         switch (String.valueOf(request.getParameter("action"))) {
             case "give" -> consents.put(caller, patient, Optional.empty());
-            case "withdraw" -> consents.revoke(caller, patient, Optional.empty());
+            case "withdraw" -> {
+                if (!"yes".equals(request.getParameter("confirm"))) {
+                    response.sendRedirect(request.getContextPath() + "/?confirm=withdraw");
+                    return;
+                }
+                consents.revoke(caller, patient, Optional.empty());
+            }
             default -> {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
         }
-        response.sendRedirect(request.getContextPath() + "/");
+        response.sendRedirect(request.getContextPath() + "/?changed=1");
     }
 }
