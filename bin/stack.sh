@@ -77,6 +77,9 @@ setup() {
     rm -rf "$KC_HOME"; cp -a "$(readlink -f "$KEYCLOAK_DIST")" "$KC_HOME"
   fi
   rm -rf "$KC_HOME/data/import"
+  # Patients log in on phones: the login theme is served compressed (Quarkus's HTTP compression, which Keycloak leaves
+  # off) and, below, cacheable even in development mode (docs/portal.md).
+  printf 'quarkus.http.enable-compression=true\n' > "$KC_HOME/conf/quarkus.properties"
   java -cp "$ROOT/devstack/target/classes:$(cat "$ROOT/devstack/target/classpath.txt")" org.carevault.devstack.DemoSetup \
     --run-dir "$RUN_DIR" --import-dir "$KC_HOME/data/import" --keycloak-url "$(keycloak_url)" \
     --hub-url "$(hub_url)" --hub-tls-url "https://localhost:$HTTPS_PORT" \
@@ -208,7 +211,8 @@ start_keycloak() {
   log "starting Keycloak on http://localhost:$KC_PORT (log: $LOG_DIR/keycloak.log)"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak.bootstrap-admin-password)" \
     spawn keycloak "$KC_HOME/bin/kc.sh" start-dev --db=dev-mem --http-host=127.0.0.1 --http-port="$KC_PORT" \
-      --http-management-port="$KC_MGMT_PORT" --hostname="http://localhost:$KC_PORT" --health-enabled=true --import-realm
+      --http-management-port="$KC_MGMT_PORT" --hostname="http://localhost:$KC_PORT" --health-enabled=true --import-realm \
+      --spi-theme--cache-themes=true --spi-theme--cache-templates=true --spi-theme--static-max-age=2592000
 }
 
 # prepare_base DIR [again]: a server base directory with the EAR, fresh from the built template; with "again", the
