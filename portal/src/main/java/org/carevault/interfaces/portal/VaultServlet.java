@@ -59,7 +59,7 @@ public class VaultServlet extends PatientServlet {
                     body.append("<p>").append(Portal.escape(line.instructions())).append("</p>");
                 }
                 if (!line.since().isEmpty()) {
-                    body.append("<p><small>").append(page.text("medication.since", line.since())).append("</small></p>");
+                    body.append("<p><small>").append(page.text("medication.since", page.written(line.since()))).append("</small></p>");
                 }
                 body.append("</li>");
             }
