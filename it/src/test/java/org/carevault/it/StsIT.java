@@ -14,11 +14,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.xml.security.signature.XMLSignature;
 import org.carevault.crypto.pki.Pkcs12;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -33,11 +31,8 @@ import org.w3c.dom.NodeList;
  */
 class StsIT {
 
-    private static final String STS = Stack.HUB + "/sts/SecureTokenService";
     private static final String SAML = "urn:oasis:names:tc:SAML:1.0:assertion";
     private static final String SAMLP = "urn:oasis:names:tc:SAML:1.0:protocol";
-    private static final Path CLIENT = Path.of(System.getProperty("carevault.contract-client",
-            "../../shared/tools/contract-client/contract-client.jar"));
 
     @BeforeAll
     static void santuario() {
@@ -46,18 +41,12 @@ class StsIT {
 
     @Test
     void theEContractClientGetsAHolderOfKeyAssertionForTheGp() throws Exception {
-        if (!Files.isRegularFile(CLIENT)) {
-            System.out.println("NOTICE: StsIT skips the e-Contract client: " + CLIENT + " is not on this machine");
-            Assumptions.abort("the contract client is not on this machine");
-        }
+        ContractClient.required("StsIT");
         Path out = Files.createTempFile("assertion", ".xml");
-        Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                CLIENT.toString(), "sts", "--url", STS, "--p12", Stack.PKI.resolve("gp.peeters.p12").toString(),
-                "--pass", Stack.secret("pki.demo-password"), "--out", out.toString(), "--no-dump")
-                .redirectErrorStream(true).start();
-        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(client.waitFor(120, TimeUnit.SECONDS), "the client ends");
-        assertEquals(0, client.exitValue(), "the client got an assertion:\n" + output);
+        ContractClient.Run run = ContractClient.run(List.of("sts", "--url", ContractClient.STS, "--p12",
+                Stack.PKI.resolve("gp.peeters.p12").toString(), "--pass", Stack.secret("pki.demo-password"),
+                "--out", out.toString(), "--no-dump"));
+        assertEquals(0, run.exit(), "the client got an assertion:\n" + run.output());
 
         Element assertion = parse(Files.readAllBytes(out)).getDocumentElement();
         Files.delete(out);
@@ -92,7 +81,7 @@ class StsIT {
         String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
                 + "<samlp:Request xmlns:samlp=\"" + SAMLP + "\" MajorVersion=\"1\" MinorVersion=\"1\" RequestID=\"r1\""
                 + " IssueInstant=\"" + Instant.now() + "\"><samlp:AttributeQuery/></samlp:Request></soap:Body></soap:Envelope>";
-        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(STS))
+        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(ContractClient.STS))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)));
         assertEquals(200, answer.statusCode(), answer.body());
@@ -102,7 +91,7 @@ class StsIT {
                 .getAttribute("Value"));
         assertTrue(response.getElementsByTagNameNS(SAMLP, "StatusMessage").item(0).getTextContent().startsWith("CV-STS-002"));
 
-        HttpResponse<String> notXml = Http.send(HttpRequest.newBuilder(URI.create(STS))
+        HttpResponse<String> notXml = Http.send(HttpRequest.newBuilder(URI.create(ContractClient.STS))
                 .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")));
         assertTrue(notXml.body().contains("CV-STS-001") && !notXml.body().contains("root:"), notXml.body());
     }

@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
@@ -370,7 +368,7 @@ final class IntraHubOperations {
 
     /** A care party as a KMEHR author: its id (INSS for a person, ID-HCPARTY for an organisation) and quality. */
     static Author party(String idType, String id, String role) {
-        Document document = newDocument();
+        Document document = KmehrDom.newDocument();
         Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
         Element identifier = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:id");
         identifier.setAttribute("S", "SSIN".equals(idType) ? "INSS" : "ID-HCPARTY");
@@ -431,19 +429,9 @@ final class IntraHubOperations {
         return answer;
     }
 
-    static Document newDocument() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The hub as a KMEHR author: an application named CareVault. */
     static Author hub() {
-        Document document = newDocument();
+        Document document = KmehrDom.newDocument();
         Element party = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:hcparty");
         Element cd = document.createElementNS(IntraHubMessages.KMEHR, "kmehr:cd");
         cd.setAttribute("S", "CD-HCPARTY");

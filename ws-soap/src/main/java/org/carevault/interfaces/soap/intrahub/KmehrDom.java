@@ -111,7 +111,8 @@ final class KmehrDom {
         }
     }
 
-    private static Document newDocument() {
+    /** An empty document of the hardened builder. */
+    static Document newDocument() {
         return builder().newDocument();
     }
 
