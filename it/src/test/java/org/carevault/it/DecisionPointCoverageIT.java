@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.carevault.interfaces.soap.ehbox.EhBoxConsultationEndpoint;
 import org.carevault.interfaces.soap.intrahub.IntraHubEndpoint;
 import org.carevault.ws.consent.v1.ConsentPortType;
 import org.carevault.ws.identity.v1.IdentityPortType;
@@ -407,6 +408,21 @@ class DecisionPointCoverageIT {
             assertEquals(new TreeSet<>(port.getValue().keySet()), operationsOf(port.getKey()),
                     port.getKey().getSimpleName() + ": every operation is classified here");
         }
+        // eHealthBox v3 (the eHealth contract, by request element): the same mailbox service, so the same decisions.
+        Map<String, String> ehbox = Map.ofEntries(
+                Map.entry("GetBoxInfo", "the box decision"),
+                Map.entry("GetMessagesList", "the box decision; routing data and the sender's listed envelope"),
+                Map.entry("GetAllEhboxesMessagesList", "the box decision for the caller's box and each mandated one"),
+                Map.entry("GetFullMessage", "the box decision (sealed content only: IsEncrypted is required)"),
+                Map.entry("MoveMessage", "the box decision"),
+                Map.entry("DeleteMessage", "the box decision"),
+                Map.entry("GetHistory", "the box decision; message ids of the conversation"),
+                Map.entry("GetMessageAcknowledgmentsStatus", "the box decision; the sender's own receipts"),
+                Map.entry("InsertOoO", "the owner's alone (box decision)"),
+                Map.entry("DeleteOoO", "the owner's alone (box decision)"),
+                Map.entry("GetOoOList", "the owner's alone (box decision)"));
+        assertEquals(new TreeSet<>(ehbox.keySet()), new TreeSet<>(EhBoxConsultationEndpoint.CONTRACT),
+                "every eHealthBox consultation operation is classified here");
     }
 
     /**

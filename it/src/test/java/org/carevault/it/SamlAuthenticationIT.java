@@ -116,12 +116,38 @@ class SamlAuthenticationIT {
      * {@code body} is the request element.
      */
     static HttpResponse<String> asTheGp(String body) throws Exception {
-        Credential gpKey = SoapAuthenticationIT.demo("gp.peeters");
-        Credential stsKey = Pkcs12.readCredential(Stack.PKI.resolve("sts.p12"), Stack.secret("pki.hub-password").toCharArray());
-        String assertion = assertion(gpKey.certificate(), a -> a, stsKey);
-        return send(SignedSoap.sign(SoapSigner.envelope(body), gpKey, SignedSoap.RSA_SHA256, timestamp -> timestamp
+        return as(MailboxApi.GP, ContractClient.INTRAHUB, body, "");
+    }
+
+    /**
+     * A request by a demo professional to an eHealth contract's endpoint, signed the eHealth way (Timestamp and Body
+     * signed with the key of the holder of an assertion of the test stack's STS, which is in the header).
+     */
+    static HttpResponse<String> as(MailboxApi.Party party, String url, String body, String soapAction) throws Exception {
+        return Http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"" + soapAction + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(signedAs(party, body))));
+    }
+
+    /** The envelope of {@code body}, signed the eHealth way by the demo professional. */
+    static String signedAs(MailboxApi.Party party, String body) throws Exception {
+        String assertion = assertionFor(party);
+        return SignedSoap.sign(SoapSigner.envelope(body), party.authentication(), SignedSoap.RSA_SHA256, timestamp -> timestamp
                 .getParentNode().appendChild(timestamp.getOwnerDocument().importNode(
-                        SoapSigner.parse(assertion).getDocumentElement(), true))));
+                        SoapSigner.parse(assertion).getDocumentElement(), true)));
+    }
+
+    /** An assertion of the test stack's STS for the demo professional: their SSIN and quality (eHealth's words). */
+    static String assertionFor(MailboxApi.Party party) throws Exception {
+        Credential key = party.authentication();
+        Credential stsKey = Pkcs12.readCredential(Stack.PKI.resolve("sts.p12"), Stack.secret("pki.hub-password").toCharArray());
+        String ssin = party.box().split(":")[1];
+        String quality = switch (party.role()) {
+            case "physician" -> "doctor";
+            default -> party.role();
+        };
+        return assertion(key.certificate(), a -> a.replace(">" + GP_SSIN + "<", ">" + ssin + "<")
+                .replace("ssin:doctor:boolean", "ssin:" + quality + ":boolean"), stsKey);
     }
 
     private static void refused(String code, String request, String why) {

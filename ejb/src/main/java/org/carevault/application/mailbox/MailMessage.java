@@ -9,6 +9,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "mail_message")
 public class MailMessage {
+
+    private static final String EHBOX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     private UUID id;
@@ -61,12 +65,19 @@ public class MailMessage {
     @Column(name = "in_reply_to")
     private UUID inReplyTo;
 
+    @Column(name = "ehbox_id", nullable = false, unique = true, length = 13)
+    private String ehboxId;
+
+    @Column(name = "summary")
+    private byte[] summary;
+
     protected MailMessage() {
         // for JPA
     }
 
     MailMessage(BoxOwner sender, List<BoxOwner> recipients, String publicationId, Optional<PatientRef> patientRef, long size, String contentSha256,
-            boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt, Optional<UUID> inReplyTo) {
+            boolean important, boolean receiptReceived, boolean receiptRead, Instant sentAt, Optional<UUID> inReplyTo,
+            Optional<byte[]> summary) {
         this.id = UUID.randomUUID();
         this.sender = BoxColumns.of(sender);
         this.recipients = recipients.stream().map(BoxOwner::written).collect(Collectors.joining(" "));
@@ -79,6 +90,27 @@ public class MailMessage {
         this.receiptRead = receiptRead;
         this.sentAt = sentAt;
         this.inReplyTo = inReplyTo.orElse(null);
+        this.ehboxId = newEhboxId();
+        this.summary = summary.orElse(null);
+    }
+
+    /** The listing part of the envelope of a message sent over eHealthBox v3 ({@link MailboxService.Envelope}). */
+    public Optional<byte[]> summary() {
+        return Optional.ofNullable(summary);
+    }
+
+    /** Thirteen letters and digits, the shape of an eHealthBox message id (36^13, about 2^67, random). */
+    static String newEhboxId() {
+        StringBuilder id = new StringBuilder(13);
+        for (int i = 0; i < 13; i++) {
+            id.append(EHBOX_ALPHABET.charAt(RANDOM.nextInt(EHBOX_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    /** The message's id on the eHealthBox v3 interface. */
+    public String ehboxId() {
+        return ehboxId;
     }
 
     /** The message this one answers, if any. */

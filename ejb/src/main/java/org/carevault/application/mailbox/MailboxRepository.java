@@ -52,6 +52,11 @@ public class MailboxRepository implements MandateLookup {
     }
 
     /** The box's delivered copy of the message (the received one when the owner sent it to itself too). */
+    Optional<UUID> byEhboxId(String ehboxId) {
+        return em.createQuery("select m.id from MailMessage m where m.ehboxId = :e", UUID.class)
+                .setParameter("e", ehboxId).getResultStream().findFirst();
+    }
+
     Optional<BoxEntry> entry(BoxOwner box, UUID messageId) {
         return em.createQuery("select e from BoxEntry e where e.messageId = :m and e.owner = :box"
                 + " and e.state = :s order by e.recipient desc", BoxEntry.class)

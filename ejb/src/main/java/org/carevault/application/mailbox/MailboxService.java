@@ -79,9 +79,36 @@ public class MailboxService {
     @EJB
     private HubTimeStampAuthority tsa;
 
-    /** sendMessage's input: the sealed bytes and what the hub needs to route them. */
+    /**
+     * sendMessage's input: the sealed bytes and what the hub needs to route them; for a message sent over eHealthBox
+     * v3, also its {@link Envelope}.
+     */
     public record Outgoing(String publicationId, List<BoxOwner> recipients, boolean important, boolean receiptReceived,
-            boolean receiptRead, Optional<PatientRef> patient, Optional<UUID> inReplyTo, byte[] sealed) {
+            boolean receiptRead, Optional<PatientRef> patient, Optional<UUID> inReplyTo, byte[] sealed,
+            Optional<Envelope> envelope) {
+
+        public Outgoing(String publicationId, List<BoxOwner> recipients, boolean important, boolean receiptReceived,
+                boolean receiptRead, Optional<PatientRef> patient, Optional<UUID> inReplyTo, byte[] sealed) {
+            this(publicationId, recipients, important, receiptReceived, receiptRead, patient, inReplyTo, sealed,
+                    Optional.empty());
+        }
+
+        long size() {
+            return sealed.length + envelope.map(Envelope::size).orElse(0L);
+        }
+    }
+
+    /**
+     * What the sender's software gave beside the sealed content, as the interface it used writes it, kept and given
+     * back as it came: {@code whole} (eHealthBox v3: the content context without the document's content, with its
+     * sealed annexes and free information), a {@code summary} small enough to list (title, MIME type, flags), and the
+     * {@code seals} in it, each of which must be sealed by the sender like the content.
+     */
+    public record Envelope(byte[] whole, byte[] summary, List<byte[]> seals) {
+
+        long size() {
+            return whole.length + summary.length;
+        }
     }
 
     /** A recipient who is away, and who stands in. */
@@ -95,11 +122,11 @@ public class MailboxService {
     /** A message as listed (never its content). */
     public record Listed(UUID id, String publicationId, BoxOwner sender, List<BoxOwner> recipients, Instant sentAt,
             long size, boolean important, Folder folder, Optional<Instant> receivedAt, Optional<Instant> readAt,
-            Optional<String> patientRef, Optional<UUID> inReplyTo) {
+            Optional<String> patientRef, Optional<UUID> inReplyTo, String ehboxId, Optional<byte[]> summary) {
     }
 
     /** getFullMessage: the listing and the sealed bytes. */
-    public record Full(Listed message, byte[] sealed) {
+    public record Full(Listed message, byte[] sealed, Optional<byte[]> envelope) {
     }
 
     /** getBoxInfo. */
@@ -122,7 +149,7 @@ public class MailboxService {
         if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "A message has 1 to " + MAX_RECIPIENTS + " recipients");
         }
-        if (outgoing.sealed().length > MAX_MESSAGE_BYTES) {
+        if (outgoing.size() > MAX_MESSAGE_BYTES) {
             throw new CareVaultException(ErrorCode.MESSAGE_TOO_LARGE, "The limit is " + MAX_MESSAGE_BYTES + " bytes");
         }
         outgoing.patient().ifPresent(patient -> access.authorize(caller, Optional.of(patient),
@@ -146,12 +173,15 @@ public class MailboxService {
         }
         outgoing.inReplyTo().ifPresent(answered -> entryOf(sender, answered));
         requireSealedBy(sender, outgoing.sealed(), now);
+        for (byte[] other : outgoing.envelope().map(Envelope::seals).orElse(List.of())) {
+            requireSealedBy(sender, other, now);
+        }
 
         MailMessage message = new MailMessage(sender, recipients, outgoing.publicationId(), outgoing.patient(),
-                outgoing.sealed().length, digest, outgoing.important(), outgoing.receiptReceived(), outgoing.receiptRead(), now,
-                outgoing.inReplyTo());
+                outgoing.size(), digest, outgoing.important(), outgoing.receiptReceived(), outgoing.receiptRead(), now,
+                outgoing.inReplyTo(), outgoing.envelope().map(Envelope::summary));
         em.persist(message);
-        em.persist(new MailContent(message.id(), outgoing.sealed()));
+        em.persist(new MailContent(message.id(), outgoing.sealed(), outgoing.envelope().map(Envelope::whole)));
         em.persist(new BoxEntry(message.id(), sender, false, State.DELIVERED, message.size(), now));
         for (BoxOwner recipient : recipients) {
             repository.lock(recipient);
@@ -196,7 +226,8 @@ public class MailboxService {
         if (entry.recipient() && entry.markReceived(now) && message.receiptReceived()) {
             receipt(message, entry.owner(), Receipt.Kind.RECEIVED, now);
         }
-        return new Full(listed(entry, message), em.find(MailContent.class, messageId).sealed());
+        MailContent content = em.find(MailContent.class, messageId);
+        return new Full(listed(entry, message), content.sealed(), content.envelope());
     }
 
     /** The recipient's software reports that it unsealed and showed the message: the READ receipt. */
@@ -276,6 +307,15 @@ public class MailboxService {
         }
         visible.sort(Comparator.comparing(Listed::sentAt));
         return visible;
+    }
+
+    /**
+     * The hub's id of the message an eHealthBox v3 client names by its 13-character id. Says nothing of whose box
+     * holds it: every operation then finds the message in the caller's box or answers not found, as for a wrong id.
+     */
+    @NoPatientData("translates a message id (no content, no box)")
+    public UUID idOfEhbox(String ehboxId) {
+        return repository.byEhboxId(ehboxId).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
     }
 
     /** getBoxInfo. */
@@ -418,7 +458,8 @@ public class MailboxService {
     private Listed listed(BoxEntry entry, MailMessage message) {
         return new Listed(message.id(), message.publicationId(), message.sender(), message.recipients(),
                 message.sentAt(), message.size(), message.important(), entry.folder(), entry.receivedAt(), entry.readAt(),
-                message.patientRef().map(PatientRef::value), message.inReplyTo());
+                message.patientRef().map(PatientRef::value), message.inReplyTo(), message.ehboxId(),
+                message.summary());
     }
 
     private List<Absence> absences(List<BoxOwner> recipients, Instant at) {

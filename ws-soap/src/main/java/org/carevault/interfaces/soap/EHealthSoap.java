@@ -29,30 +29,44 @@ public final class EHealthSoap {
     /** The caller of a request, or a coded fault. */
     public static Caller caller(SOAPMessage request) {
         try {
-            return authenticator().authenticate(request.getSOAPPart());
+            return authenticated(request);
         } catch (CareVaultException e) {
             throw fault(e.errorCode());
         }
     }
 
+    /** The caller of a request, or the coded refusal (for contracts that write their faults their own way). */
+    public static Caller authenticated(SOAPMessage request) {
+        return authenticator().authenticate(request.getSOAPPart());
+    }
+
     /** The one element in the Body, or a coded fault. */
     public static Element payload(SOAPMessage request) {
+        try {
+            return element(request);
+        } catch (CareVaultException e) {
+            throw fault(e.errorCode());
+        }
+    }
+
+    /** The one element in the Body, or the coded refusal. */
+    public static Element element(SOAPMessage request) {
         try {
             Element payload = null;
             for (Node node = request.getSOAPBody().getFirstChild(); node != null; node = node.getNextSibling()) {
                 if (node instanceof Element element) {
                     if (payload != null) {
-                        throw fault(ErrorCode.REQUEST_INVALID);
+                        throw new CareVaultException(ErrorCode.REQUEST_INVALID);
                     }
                     payload = element;
                 }
             }
             if (payload == null) {
-                throw fault(ErrorCode.REQUEST_INVALID);
+                throw new CareVaultException(ErrorCode.REQUEST_INVALID);
             }
             return payload;
         } catch (SOAPException e) {
-            throw fault(ErrorCode.REQUEST_MALFORMED);
+            throw new CareVaultException(ErrorCode.REQUEST_MALFORMED);
         }
     }
 

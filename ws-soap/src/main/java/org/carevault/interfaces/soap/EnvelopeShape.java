@@ -1,6 +1,9 @@
 package org.carevault.interfaces.soap;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.Set;
 import javax.xml.XMLConstants;
@@ -30,6 +33,68 @@ final class EnvelopeShape {
     private static final XMLInputFactory FACTORY = createFactory();
 
     private EnvelopeShape() {
+    }
+
+    /**
+     * The envelope of a request: the body itself, or for SOAP with attachments ({@code multipart/related}, as
+     * eHealthBox clients send even without attachment) its root part — the one its {@code start} parameter names, or
+     * the first. A package that cannot be read yields no bytes, which {@link #check} finds malformed.
+     */
+    static byte[] rootPart(byte[] body, String contentType) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
+            return body;
+        }
+        String boundary = parameter(contentType, "boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            return new byte[0];
+        }
+        String start = parameter(contentType, "start");
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(body, delimiter, 0);
+        while (at >= 0) {
+            int headers = at + delimiter.length;
+            if (headers + 1 < body.length && body[headers] == '-' && body[headers + 1] == '-') {
+                break;  // the closing delimiter
+            }
+            int content = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headers);
+            int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headers);
+            if (content < 0 || next < 0 || content > next) {
+                return new byte[0];
+            }
+            String head = new String(body, headers, content - headers, StandardCharsets.ISO_8859_1);
+            if (start == null || head.toLowerCase(Locale.ROOT).contains("content-id: " + start.toLowerCase(Locale.ROOT))
+                    || head.toLowerCase(Locale.ROOT).contains("content-id:" + start.toLowerCase(Locale.ROOT))) {
+                return Arrays.copyOfRange(body, content + 4, next);
+            }
+            at = next + 2;
+        }
+        return new byte[0];
+    }
+
+    /** A parameter of a MIME type, unquoted; null when absent. */
+    private static String parameter(String contentType, String name) {
+        for (String part : contentType.split(";")) {
+            String[] pair = part.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase(name)) {
+                String value = pair[1].trim();
+                return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1) : value;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static Verdict check(byte[] message) {
@@ -67,7 +132,9 @@ final class EnvelopeShape {
             if (depth > MAX_DEPTH) {
                 return Verdict.MALFORMED;
             }
-            boolean soap = SOAP_NS.contains(reader.getNamespaceURI());
+            // Unqualified elements are legitimate (eHealthBox writes its messages' fields so): no namespace is not SOAP's.
+            String namespace = reader.getNamespaceURI();
+            boolean soap = namespace != null && SOAP_NS.contains(namespace);
             if (depth == 1) {
                 if (envelopeSeen || !soap || !"Envelope".equals(reader.getLocalName())) {
                     return Verdict.MALFORMED;

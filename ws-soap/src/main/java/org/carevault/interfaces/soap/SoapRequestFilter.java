@@ -47,7 +47,7 @@ public class SoapRequestFilter extends HttpFilter {
             writeFault(response, ErrorCode.REQUEST_TOO_LARGE);
             return;
         }
-        switch (EnvelopeShape.check(body)) {
+        switch (EnvelopeShape.check(EnvelopeShape.rootPart(body, request.getContentType()))) {
             case MALFORMED -> writeFault(response, ErrorCode.REQUEST_MALFORMED);
             case WRAPPING -> writeFault(response, ErrorCode.MESSAGE_SECURITY_INVALID);
             case OK -> chain.doFilter(new Replay(request, body), response);

@@ -22,6 +22,37 @@ class EnvelopeShapeTest {
     }
 
     @Test
+    void unqualifiedElementsAreFine() {
+        // eHealthBox v3 writes its requests' fields without a namespace.
+        assertEquals(EnvelopeShape.Verdict.OK, check("<s:Envelope " + NS + "><s:Body wsu:Id=\"b\"><c:GetMessagesListRequest"
+                + " xmlns:c=\"urn:be:fgov:ehealth:ehbox:consultation:protocol:v3\"><Source>INBOX</Source><BoxId><Id>1</Id>"
+                + "</BoxId></c:GetMessagesListRequest></s:Body></s:Envelope>"));
+    }
+
+    @Test
+    void theRootPartOfSoapWithAttachmentsIsChecked() {
+        String envelope = "<s:Envelope " + NS + "><s:Body><x/></s:Body></s:Envelope>";
+        String wrapped = "<s:Envelope " + NS + "><s:Body/><s:Body/></s:Envelope>";
+        String type = "multipart/related; type=\"text/xml\"; boundary=\"uuid:b1\"; start=\"<root@x>\"";
+        assertEquals(EnvelopeShape.Verdict.OK, EnvelopeShape.check(EnvelopeShape.rootPart(multipart(envelope), type)));
+        assertEquals(EnvelopeShape.Verdict.WRAPPING, EnvelopeShape.check(EnvelopeShape.rootPart(multipart(wrapped), type)));
+        assertEquals(EnvelopeShape.Verdict.OK, EnvelopeShape.check(EnvelopeShape.rootPart(multipart(envelope),
+                "multipart/related; boundary=uuid:b1")), "no start: the first part");
+        assertEquals(EnvelopeShape.Verdict.MALFORMED, EnvelopeShape.check(EnvelopeShape.rootPart(multipart(envelope),
+                "multipart/related; boundary=other")), "not the package's boundary");
+        assertEquals(EnvelopeShape.Verdict.MALFORMED, EnvelopeShape.check(EnvelopeShape.rootPart(multipart(envelope),
+                "multipart/related; boundary=uuid:b1; start=\"<absent@x>\"")), "no part is the root");
+        assertEquals(EnvelopeShape.Verdict.OK, EnvelopeShape.check(EnvelopeShape.rootPart(envelope.getBytes(StandardCharsets.UTF_8),
+                "text/xml; charset=UTF-8")));
+    }
+
+    private static byte[] multipart(String envelope) {
+        return ("--uuid:b1\r\nContent-Type: text/xml; charset=UTF-8\r\nContent-ID: <root@x>\r\n\r\n" + envelope
+                + "\r\n--uuid:b1\r\nContent-Type: application/octet-stream\r\nContent-ID: <part@x>\r\n\r\n"
+                + "<s:Body/>\r\n--uuid:b1--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void wrappingShapesAreRefused() {
         assertEquals(EnvelopeShape.Verdict.WRAPPING, check("<s:Envelope " + NS + "><s:Body/><s:Body/></s:Envelope>"));
         assertEquals(EnvelopeShape.Verdict.WRAPPING, check("<s:Envelope " + NS + "><s:Header/><s:Header/><s:Body/></s:Envelope>"));
