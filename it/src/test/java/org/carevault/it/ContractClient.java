@@ -75,6 +75,15 @@ final class ContractClient {
         return run(args);
     }
 
+    /** An eHealthBox call ({@code info}, {@code list}, {@code get}, {@code send}) by the demo professional. */
+    static Run ehbox(String demoUser, Path assertion, String command, String... more) throws IOException, InterruptedException {
+        String url = "send".equals(command) ? EhBoxIT.PUBLICATION : EhBoxIT.CONSULTATION;
+        List<String> args = new ArrayList<>(List.of("ehbox", command, "--url", url, "--saml", assertion.toString()));
+        args.addAll(key(demoUser));
+        args.addAll(List.of(more));
+        return run(args);
+    }
+
     static Run run(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
