@@ -32,22 +32,15 @@ import be.fgov.ehealth.hubservices.core.v3.RevokeTransactionRequestType;
 import be.fgov.ehealth.intrahub.v3.IntraHubPortType;
 import be.fgov.ehealth.intrahub.v3.IntraHubService;
 import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.soap.SOAPMessage;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.Handler;
-import jakarta.xml.ws.handler.MessageContext;
-import jakarta.xml.ws.handler.soap.SOAPHandler;
-import jakarta.xml.ws.handler.soap.SOAPMessageContext;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import javax.xml.namespace.QName;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.ws.policy.PolicyEngine;
-import org.apache.wss4j.common.crypto.Merlin;
 import org.carevault.client.SoapSigner;
 import org.carevault.crypto.pki.Credential;
 import org.carevault.crypto.pki.Pkcs12;
@@ -83,7 +76,7 @@ class IntraHubJaxWsIT {
         Credential sts = Pkcs12.readCredential(Stack.PKI.resolve("sts.p12"), Stack.secret("pki.hub-password").toCharArray());
         String assertion = SamlAuthenticationIT.assertion(gp.certificate(), a -> a, sts);
         @SuppressWarnings("rawtypes")
-        List<Handler> chain = List.of(new HolderOfKey(assertion, SoapSigner.crypto(gp)));
+        List<Handler> chain = List.of(new HolderOfKeyHandler(assertion, SoapSigner.crypto(gp)));
         provider.getBinding().setHandlerChain(chain);
         contract = JAXBContext.newInstance("be.fgov.ehealth.hubservices.protocol.v3");
         ssin = ConsentApi.patientOfThePhysician()[0];
@@ -191,51 +184,5 @@ class IntraHubJaxWsIT {
                         + "<name>CareVault</name></hcparty></recipient></header>");
         // KMEHR 1.22 (the contract's) knows standards up to 20170901.
         return children.replaceAll("<(/?)([a-z])", "<$1kmehr:$2").replace(">20231110<", ">20161201<");
-    }
-
-    /** Adds the eHealth WS-Security header: Timestamp, the assertion, the holder's signature over Body and Timestamp. */
-    private static final class HolderOfKey implements SOAPHandler<SOAPMessageContext> {
-        private final String assertion;
-        private final Merlin key;
-
-        HolderOfKey(String assertion, Merlin key) {
-            this.assertion = assertion;
-            this.key = key;
-        }
-
-        @Override
-        public boolean handleMessage(SOAPMessageContext context) {
-            if (!Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY))) {
-                return true;
-            }
-            try {
-                // Signed on a plain DOM copy (SAAJ's own tree refuses nodes of other documents), then put back.
-                SOAPMessage message = context.getMessage();
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                message.writeTo(out);
-                String signed = SoapSigner.sign(out.toString(java.nio.charset.StandardCharsets.UTF_8), key,
-                        SoapSigner.RSA_SHA256, timestamp -> timestamp.getParentNode().appendChild(timestamp.getOwnerDocument()
-                                .importNode(SoapSigner.parse(assertion).getDocumentElement(), true)));
-                message.getSOAPPart().setContent(new StreamSource(new StringReader(signed)));
-                message.saveChanges();
-                return true;
-            } catch (Exception e) {
-                throw new IllegalStateException("the request cannot be signed", e);
-            }
-        }
-
-        @Override
-        public boolean handleFault(SOAPMessageContext context) {
-            return true;
-        }
-
-        @Override
-        public void close(MessageContext context) {
-        }
-
-        @Override
-        public Set<QName> getHeaders() {
-            return Set.of();
-        }
     }
 }
