@@ -52,6 +52,13 @@ final class DemoPki {
             }
             tool(args.toArray(String[]::new));
         }
+        if (!Files.exists(dir.resolve("hub-encryption.p12"))) {
+            // What software seals to the hub (IntraHub's Base64EncryptedData) is sealed to this key; its token, signed
+            // with hub.p12's key (same subject), is what the key directory publishes as the hub's (HubEncryption).
+            tool("server", "--ca", file("ca.p12"), "--ca-password", hubPassword, "--out", file("hub-encryption.p12"),
+                    "--password", hubPassword, "--alias", "hub-encryption",
+                    "--name", "CN=CareVault Hub, O=" + ORGANISATION + ", C=BE", "--host", "localhost", "--days", LEAF_DAYS);
+        }
         if (!Files.exists(dir.resolve("tsa.p12"))) {
             tool("tsa", "--ca", file("ca.p12"), "--ca-password", hubPassword, "--out", file("tsa.p12"),
                     "--password", hubPassword, "--alias", "tsa", "--name", "CN=CareVault Hub TSA, O=" + ORGANISATION + ", C=BE",

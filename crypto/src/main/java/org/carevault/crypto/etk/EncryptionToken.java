@@ -62,6 +62,44 @@ public final class EncryptionToken {
         return new Verified(encryption, signed.signer(), owner);
     }
 
+    /**
+     * A service's token (a hub's: no care identity), its encryption certificate published under the service's
+     * authentication key; both certificates name the same subject.
+     */
+    public static byte[] createForService(Credential authentication, X509Certificate encryptionCertificate) {
+        if (!authentication.certificate().getSubjectX500Principal().equals(encryptionCertificate.getSubjectX500Principal())) {
+            throw new SealException(SealException.Reason.SIGNERS_DIFFER, "the encryption certificate names another owner", null);
+        }
+        try {
+            return Signatures.sign(encryptionCertificate.getEncoded(), authentication);
+        } catch (CertificateEncodingException e) {
+            throw new SealException(SealException.Reason.MALFORMED, "the certificate cannot be encoded", e);
+        }
+    }
+
+    /**
+     * Verifies a service's token: signed by a certificate that chains to a trust anchor and names {@code subject},
+     * holding an encryption certificate of the same subject that chains too, both valid at {@code at}. Returns the
+     * encryption certificate to seal to.
+     */
+    public static X509Certificate verifyService(byte[] token, javax.security.auth.x500.X500Principal subject,
+            Collection<X509Certificate> trustAnchors, Instant at) {
+        Signatures.Verified signed = Signatures.verify(token);
+        X509Certificate encryption;
+        try {
+            encryption = new JcaX509CertificateConverter().getCertificate(new X509CertificateHolder(signed.content()));
+        } catch (Exception e) {
+            throw new SealException(SealException.Reason.MALFORMED, "the token holds no certificate", e);
+        }
+        Signatures.validatePath(signed.signer(), signed.chain(), trustAnchors, at);
+        Signatures.validatePath(encryption, signed.chain(), trustAnchors, at);
+        if (!signed.signer().getSubjectX500Principal().equals(subject)
+                || !encryption.getSubjectX500Principal().equals(subject)) {
+            throw new SealException(SealException.Reason.SIGNERS_DIFFER, "the token is not the expected service's", null);
+        }
+        return encryption;
+    }
+
     private static CertificateIdentity identityOf(X509Certificate certificate) {
         return CertificateIdentity.parse(certificate.getSubjectX500Principal())
                 .orElseThrow(() -> new SealException(SealException.Reason.SIGNER_NOT_TRUSTED,

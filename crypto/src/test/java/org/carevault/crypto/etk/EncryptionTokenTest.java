@@ -46,6 +46,23 @@ class EncryptionTokenTest {
     }
 
     @Test
+    void aServicesTokenVerifiesForItsSubjectOnly() {
+        X500Principal hub = new X500Principal("CN=CareVault Hub, O=Test, C=BE");
+        Credential hubAuthentication = ca.issue(hub, Duration.ofDays(10), CertificateAuthority.Usage.PARTY);
+        Credential hubEncryption = ca.issue(hub, Duration.ofDays(10), CertificateAuthority.Usage.PARTY);
+        byte[] token = EncryptionToken.createForService(hubAuthentication, hubEncryption.certificate());
+        assertEquals(hubEncryption.certificate(), EncryptionToken.verifyService(token, hub, List.of(ca.certificate()), Instant.now()));
+        assertEquals(SealException.Reason.SIGNERS_DIFFER, assertThrows(SealException.class, () -> EncryptionToken.verifyService(
+                token, new X500Principal("CN=Another Hub, O=Test, C=BE"), List.of(ca.certificate()), Instant.now())).reason());
+        assertThrows(SealException.class, () -> EncryptionToken.createForService(hubAuthentication, gpEncryption.certificate()));
+        CertificateAuthority rogue = CertificateAuthority.createRoot(new X500Principal("CN=Rogue"), Duration.ofDays(1));
+        byte[] forged = EncryptionToken.createForService(rogue.issue(hub, Duration.ofDays(1), CertificateAuthority.Usage.PARTY),
+                rogue.issue(hub, Duration.ofDays(1), CertificateAuthority.Usage.PARTY).certificate());
+        assertEquals(SealException.Reason.SIGNER_NOT_TRUSTED, assertThrows(SealException.class,
+                () -> EncryptionToken.verifyService(forged, hub, List.of(ca.certificate()), Instant.now())).reason());
+    }
+
+    @Test
     void nobodyCanPublishAnEncryptionKeyForSomeoneElse() {
         Credential nurse = ca.issue(CertificateIdentity.person(Ssin.of("90050123412"), Nihii.of("51234509401"), "NURSE",
                 "Lotte Maes").toSubject("Test"), Duration.ofDays(10), CertificateAuthority.Usage.PARTY);

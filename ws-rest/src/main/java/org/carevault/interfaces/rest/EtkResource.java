@@ -15,9 +15,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Base64;
 import java.util.List;
 import org.carevault.application.mailbox.BoxOwner;
 import org.carevault.application.mailbox.EtkDirectory;
+import org.carevault.application.mailbox.HubEncryption;
+
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.ObjectIds;
@@ -28,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The key directory: {@code POST} the caller's encryption token (the token's DER bytes, 201),
- * {@code GET ?box=TYPE:ID:QUALITY} the tokens usable now (GetEtk), {@code DELETE /{id}} one's own token.
+ * {@code GET ?box=TYPE:ID:QUALITY} the tokens usable now (GetEtk), {@code GET /hub} the hub's own token,
+ * {@code DELETE /{id}} one's own token.
  */
 @Path("/etks")
 @RequestScoped
@@ -40,6 +44,9 @@ public class EtkResource {
 
     @EJB
     private EtkDirectory directory;
+
+    @EJB
+    private HubEncryption hub;
 
     @Context
     private UriInfo uri;
@@ -64,6 +71,23 @@ public class EtkResource {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "'box' is required");
         }
         return directory.lookup(BoxOwner.parse(box)).stream().map(EtkView::of).toList();
+    }
+
+    /** The hub's own token, as the key directory publishes it: under the hub's identifier. */
+    public record HubEtkView(String type, String value, String application, String token) {
+    }
+
+    @Operation(summary = "The hub's own encryption token",
+            description = "What software seals to the hub (IntraHub's Base64EncryptedData) is sealed to this token: the hub's"
+                    + " encryption certificate signed by the hub's key, published under the hub's identifier (type, value,"
+                    + " application, as eHealth names hubs). 404 when this hub has no encryption key.")
+    @GET
+    @Path("/hub")
+    public HubEtkView hub() {
+        restCaller.current();
+        HubEncryption.Identifier id = hub.identifier();
+        return hub.token().map(token -> new HubEtkView(id.type(), id.value(), id.application(),
+                Base64.getEncoder().encodeToString(token))).orElseThrow(() -> new CareVaultException(ErrorCode.NOT_FOUND));
     }
 
     @Operation(summary = "Revoke one's encryption token",

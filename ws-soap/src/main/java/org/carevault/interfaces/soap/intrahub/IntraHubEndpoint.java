@@ -23,6 +23,7 @@ import org.apache.cxf.interceptor.InInterceptors;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.consent.ConsentService;
 import org.carevault.application.consent.TherapeuticLinkService;
+import org.carevault.application.mailbox.HubEncryption;
 import org.carevault.application.trail.AuditTrailService;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
@@ -84,6 +85,9 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
     @EJB
     private TherapeuticLinkService links;
 
+    @EJB
+    private HubEncryption hub;
+
     @Override
     public SOAPMessage invoke(SOAPMessage request) {
         try {
@@ -107,7 +111,7 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             throw EHealthSoap.fault(ErrorCode.REQUEST_INVALID);
         }
         String operation = name.substring(0, name.length() - "Request".length());
-        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs, trails);
+        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs, trails, hub);
         ConsentOperations consent = new ConsentOperations(caller, directory, consents, links);
         Answer answer = switch (operation) {
             case "PutTransactionSet" -> operations.putTransactionSet(read(payload, PutTransactionSetRequest.class));

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,7 @@ import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionSet
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.PutTransactionSetResponse;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.Response;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.TransactionIds;
+import org.carevault.application.mailbox.HubEncryption;
 import org.carevault.kmehr.SchemeDocument;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -69,14 +71,16 @@ final class IntraHubOperations {
     private final MedicationSchemeService schemes;
     private final SumehrService sumehrs;
     private final AuditTrailService trails;
+    private final HubEncryption hub;
 
     IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes, SumehrService sumehrs,
-            AuditTrailService trails) {
+            AuditTrailService trails, HubEncryption hub) {
         this.caller = caller;
         this.directory = directory;
         this.schemes = schemes;
         this.sumehrs = sumehrs;
         this.trails = trails;
+        this.hub = hub;
     }
 
     /**
@@ -296,16 +300,51 @@ final class IntraHubOperations {
         }
     }
 
-    private static Element kmehrMessage(Element message) {
+    /**
+     * The request's kmehrmessage, its folders in clear: inline as sent, or — {@code Base64EncryptedData} with
+     * {@code CD-ENCRYPTION-METHOD} CMS — opened from a seal to the hub's encryption token made by the caller
+     * ({@link HubEncryption#open}). The seal holds the folder, or a whole kmehrmessage whose folders are taken.
+     */
+    private Element kmehrMessage(Element message) {
         if (message == null || !IntraHubMessages.CORE.equals(message.getNamespaceURI())
                 || !"kmehrmessage".equals(message.getLocalName())) {
             throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The request holds no kmehrmessage");
         }
-        if (!KmehrDom.children(message, "Base64EncryptedData").isEmpty()) {
-            throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
-                    "Sealed KMEHR (Base64EncryptedData) is not accepted yet: send the KMEHR inline");
+        List<Element> sealed = KmehrDom.children(message, "Base64EncryptedData");
+        if (sealed.isEmpty()) {
+            return message;
         }
-        return message;
+        Element encrypted = sealed.get(0);
+        if (sealed.size() > 1 || !KmehrDom.children(message, "folder").isEmpty()
+                || !KmehrDom.coded(encrypted, "cd", "CD-ENCRYPTION-METHOD").map("CMS"::equalsIgnoreCase).orElse(false)) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "Sealed KMEHR is one Base64EncryptedData, method CMS");
+        }
+        byte[] seal;
+        try {
+            seal = Base64.getMimeDecoder().decode(KmehrDom.child(encrypted, "Base64EncryptedValue")
+                    .map(Element::getTextContent).orElse("").trim());
+        } catch (IllegalArgumentException e) {
+            throw new CareVaultException(ErrorCode.SEALED_CONTENT_INVALID);
+        }
+        Element content = KmehrDom.parse(hub.open(caller, seal).content()).getDocumentElement();
+        if (!IntraHubMessages.KMEHR.equals(content.getNamespaceURI())) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The seal holds no KMEHR folder");
+        }
+        List<Element> folders = switch (content.getLocalName()) {
+            case "folder" -> List.of(content);
+            case "kmehrmessage" -> KmehrDom.children(content, "folder");
+            default -> List.of();
+        };
+        if (folders.isEmpty()) {
+            throw new CareVaultException(ErrorCode.KMEHR_INVALID, "The seal holds no KMEHR folder");
+        }
+        Element opened = (Element) message.cloneNode(true);
+        Element placeholder = KmehrDom.children(opened, "Base64EncryptedData").get(0);
+        for (Element folder : folders) {
+            opened.insertBefore(opened.getOwnerDocument().importNode(folder, true), placeholder);
+        }
+        opened.removeChild(placeholder);
+        return opened;
     }
 
     private static String patientOf(Element folder) {
