@@ -67,6 +67,26 @@ final class ContractClient {
         return out;
     }
 
+    /** A holder-of-key assertion for the demo hospital from the demo STS (its NIHII, recognised as a hospital). */
+    static Path hospitalAssertion(String demoClient, String nihii) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("assertion-" + demoClient, ".xml");
+        // A hospital names itself by its NIHII number, as eHealth hospitals do (there is no SSIN in its certificate).
+        List<String> args = new ArrayList<>(List.of("sts", "--url", STS, "--out", out.toString(), "--no-dump", "--attribute",
+                "urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number|" + nihii));
+        for (String designator : List.of(
+                "urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number",
+                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number:"
+                        + "recognisedhospital:boolean",
+                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:ehealth:1.0:hospital:nihii-number:recognisedhospital:nihii11")) {
+            args.addAll(List.of("--designator", designator));
+        }
+        args.addAll(key(demoClient));
+        Run run = run(args);
+        assertTrue(run.exit() == 0 && Files.size(out) > 0, "the STS gave an assertion:\n" + run.output());
+        out.toFile().deleteOnExit();
+        return out;
+    }
+
     /** An IntraHub call ({@code get-latest-update}, {@code put-transaction-set}, …) by the demo professional. */
     static Run intrahub(String demoUser, Path assertion, String command, String... more) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("intrahub", command, "--url", INTRAHUB, "--saml", assertion.toString()));

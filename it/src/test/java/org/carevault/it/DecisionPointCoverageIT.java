@@ -96,6 +96,7 @@ class DecisionPointCoverageIT {
             Map.entry("GET /admin/access-metrics", "the decision point's counters: decided (operators only) and recorded, no patient"),
             Map.entry("POST /etks", "the caller publishes their own encryption token (certificates, no patient)"),
             Map.entry("GET /etks", "public encryption certificates of care providers, no patient"),
+            Map.entry("GET /etks/hub", "the hub's own public encryption token, no patient"),
             Map.entry("DELETE /etks/{id}", "the caller withdraws their own token"));
 
 

@@ -209,6 +209,43 @@ class IntraHubIT {
     }
 
     /** An IntraHub request by the GP through the client's raw command: the request header, then {@code inner}. */
+    /**
+     * A hospital the eHealth way: e-Contract's client asks the demo STS for the hospital's assertion (its NIHII,
+     * recognised as a hospital), and the hospital, signing with its own key, pushes a Sumehr and lists it.
+     */
+    @Test
+    void aHospitalGetsItsAssertionAndPushesASumehr() throws Exception {
+        ContractClient.required("IntraHubIT");
+        Path assertion = ContractClient.hospitalAssertion("hospital-az", "71099812");
+        String xml = Files.readString(assertion);
+        assertTrue(xml.contains(">71099812<") && xml.contains("recognisedhospital:boolean"), xml);
+        String ssin = ConsentApi.newSsin();
+        String ref = ConsentApi.resolve(ssin);
+        ConsentApi.putConsentAsProfessional(ref, "hospital");
+        ConsentApi.linkId(ref, "hospital");
+        org.carevault.crypto.pki.Credential hospital = SoapAuthenticationIT.demo("hospital-az");
+        Element put = asHospital(hospital, xml, request("PutTransaction", "<core:kmehrmessage xmlns=\"" + KMEHR + "\">"
+                + body(SumehrIT.sumehr(ssin, "Ontslag na heelkunde")) + "</core:kmehrmessage>"), "PutTransaction");
+        assertComplete(put);
+        Element list = asHospital(hospital, xml, request("GetTransactionList", select(ssin, "")), "GetTransactionList");
+        assertComplete(list);
+        assertEquals(1, descendants(list, CORE, "transaction").size(), "the hospital's Sumehr");
+        assertEquals("HOSPITAL", ConsentApi.lastEntry(ref, "PutTransaction").get("callerRole").asText());
+    }
+
+    private static Element asHospital(org.carevault.crypto.pki.Credential key, String assertion, String body, String operation)
+            throws Exception {
+        String signed = SignedSoap.sign(org.carevault.client.SoapSigner.envelope(body), key, SignedSoap.RSA_SHA256,
+                timestamp -> timestamp.getParentNode().appendChild(timestamp.getOwnerDocument().importNode(
+                        org.carevault.client.SoapSigner.parse(assertion).getDocumentElement(), true)));
+        var answer = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ContractClient.INTRAHUB))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(signed)));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return descendants(org.carevault.client.SoapSigner.parse(answer.body()).getDocumentElement(),
+                "http://www.ehealth.fgov.be/hubservices/protocol/v3", operation + "Response").get(0);
+    }
+
     private static Element raw(String operation, String inner, String... requestExtras) throws Exception {
         return rawAs("gp.peeters", operation, inner, requestExtras);
     }

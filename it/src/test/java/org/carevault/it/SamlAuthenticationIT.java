@@ -104,6 +104,29 @@ class SamlAuthenticationIT {
     }
 
     @Test
+    void aHospitalIsAnsweredOnlyUnderItsOwnRecognisedNihii() throws Exception {
+        Credential hospital = SoapAuthenticationIT.demo("hospital-az");
+        assertEquals(200, send(signedBy(hospital, assertion(hospital.certificate(), asHospital("71099812", "true"), sts),
+                SignedSoap.RSA_SHA256)).statusCode(), "the demo hospital, recognised");
+        refused("CV-AUTH-009", signedBy(hospital, assertion(hospital.certificate(), asHospital("71000436", "true"), sts),
+                SignedSoap.RSA_SHA256), "another hospital's number");
+        refused("CV-AUTH-009", signedBy(hospital, assertion(hospital.certificate(), asHospital("71099812", "false"), sts),
+                SignedSoap.RSA_SHA256), "not recognised as a hospital");
+        refused("CV-AUTH-009", signedBy(hospital, assertion(hospital.certificate(), a -> a, sts), SignedSoap.RSA_SHA256),
+                "a person's attributes for a hospital's certificate");
+    }
+
+    /** The assertion's attributes replaced by a hospital's: its NIHII number, recognised or not. */
+    private static UnaryOperator<String> asHospital(String nihii, String recognised) {
+        String statement = "<saml:Attribute AttributeName=\"urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number\""
+                + " AttributeNamespace=\"urn:be:fgov:identification-namespace\"><saml:AttributeValue>" + nihii
+                + "</saml:AttributeValue></saml:Attribute><saml:Attribute AttributeName=\"urn:be:fgov:ehealth:1.0:"
+                + "certificateholder:hospital:nihii-number:recognisedhospital:boolean\" AttributeNamespace=\"urn:be:fgov:"
+                + "certified-namespace:ehealth\"><saml:AttributeValue>" + recognised + "</saml:AttributeValue></saml:Attribute>";
+        return a -> a.substring(0, a.indexOf("<saml:Attribute ")) + statement + a.substring(a.indexOf("</saml:AttributeStatement>"));
+    }
+
+    @Test
     void replayedOrSignedWithSha1() throws Exception {
         String request = signedBy(gp, assertion(gp.certificate(), a -> a, sts), SignedSoap.RSA_SHA256);
         assertEquals(200, send(request).statusCode());

@@ -39,13 +39,26 @@ public final class AssertionIssuer {
     private static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
     private static final String EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
 
-    /** Who the assertion is about: their SSIN, certified quality and NIHII, and the certificate that holds the key. */
+    /**
+     * Who the assertion is about: a care provider (their SSIN, certified quality and NIHII) or a recognised hospital
+     * (no SSIN, no quality: its NIHII), and the certificate that holds the key.
+     */
     public record Holder(String ssin, Quality quality, String nihii, X509Certificate certificate) {
         public Holder {
-            Objects.requireNonNull(ssin, "ssin");
-            Objects.requireNonNull(quality, "quality");
+            if ((ssin == null) != (quality == null)) {
+                throw new IllegalArgumentException("a person has an SSIN and a quality, a hospital neither");
+            }
             Objects.requireNonNull(nihii, "nihii");
             Objects.requireNonNull(certificate, "certificate");
+        }
+
+        /** A recognised hospital, by its NIHII number (eleven digits). */
+        public static Holder hospital(String nihii, X509Certificate certificate) {
+            return new Holder(null, null, nihii, certificate);
+        }
+
+        boolean isHospital() {
+            return ssin == null;
         }
     }
 
@@ -116,6 +129,18 @@ public final class AssertionIssuer {
         if (EHealthAttributes.IDENTIFICATION.equals(designator.namespace())
                 && (EHealthAttributes.CERTIFICATE_HOLDER_SSIN.equals(designator.name()) || EHealthAttributes.PERSON_SSIN.equals(designator.name()))) {
             return holder.ssin();
+        }
+        if (EHealthAttributes.IDENTIFICATION.equals(designator.namespace())
+                && EHealthAttributes.HOSPITAL_NIHII.equals(designator.name())) {
+            return holder.isHospital() ? holder.nihii().substring(0, 8) : null;
+        }
+        if (EHealthAttributes.CERTIFIED.equals(designator.namespace())
+                && EHealthAttributes.HOSPITAL_RECOGNISED.equals(designator.name())) {
+            return Boolean.toString(holder.isHospital());
+        }
+        if (EHealthAttributes.CERTIFIED.equals(designator.namespace())
+                && EHealthAttributes.HOSPITAL_NIHII11.equals(designator.name())) {
+            return holder.isHospital() ? holder.nihii() : null;
         }
         if (EHealthAttributes.CERTIFIED.equals(designator.namespace())) {
             for (Quality quality : Quality.values()) {

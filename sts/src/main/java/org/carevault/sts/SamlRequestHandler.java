@@ -224,11 +224,18 @@ public final class SamlRequestHandler {
         }
     }
 
-    /** The care provider the authentication certificate names, holding the key of {@code holderKey}. */
+    /** The care provider or hospital the authentication certificate names, holding the key of {@code holderKey}. */
     static Holder holder(X509Certificate authentication, X509Certificate holderKey) throws RefusedException {
         CertificateIdentity identity = CertificateIdentity.parse(authentication.getSubjectX500Principal())
-                .filter(id -> id.kind() == CertificateIdentity.Kind.PERSON && id.nihii() != null)
+                .filter(id -> id.nihii() != null)
                 .orElseThrow(() -> new RefusedException(Refusal.NOT_A_CARE_PROVIDER, null));
+        if (identity.kind() == CertificateIdentity.Kind.ORGANISATION) {
+            if (!"HOSPITAL".equals(identity.quality())) {
+                throw new RefusedException(Refusal.NOT_A_CARE_PROVIDER, null);
+            }
+            String nihii = identity.nihii().value();
+            return Holder.hospital(nihii.length() == 11 ? nihii : nihii + "000", holderKey);
+        }
         Quality quality = Quality.ofCertificate(identity.quality())
                 .orElseThrow(() -> new RefusedException(Refusal.NOT_A_CARE_PROVIDER, null));
         return new Holder(identity.ssin().value(), quality, identity.nihii().value(), holderKey);

@@ -177,6 +177,33 @@ class SamlRequestHandlerTest {
     }
 
     @Test
+    void aRecognisedHospitalGetsItsNihiiAndNoPersonsAttribute() throws Exception {
+        Credential hospital = ca.issue(CertificateIdentity.organisation(Nihii.of("71099812"), "HOSPITAL", "AZ Demo")
+                .toSubject("Demo"), Duration.ofDays(30), CertificateAuthority.Usage.PARTY);
+        Document answer = handler.answer(secured(request(hospital,
+                EhealthDesignators.HOSPITAL_NIHII, EhealthDesignators.HOSPITAL_RECOGNISED, EhealthDesignators.HOSPITAL_NIHII11,
+                SSIN, DOCTOR), hospital, Instant.now()));
+        assertEquals("samlp:Success", status(answer));
+        List<String> values = new java.util.ArrayList<>();
+        var nodes = answer.getElementsByTagNameNS(SamlRequestHandler.SAML, "AttributeValue");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            values.add(nodes.item(i).getTextContent());
+        }
+        assertEquals(List.of("71099812", "true", "71099812000", "false"), values, "no SSIN; not a doctor");
+        Credential lab = ca.issue(CertificateIdentity.organisation(Nihii.of("71099812"), "LABORATORY", "Labo Demo")
+                .toSubject("Demo"), Duration.ofDays(30), CertificateAuthority.Usage.PARTY);
+        assertEquals("samlp:Requester CV-STS-004", status(handler.answer(secured(request(lab,
+                EhealthDesignators.HOSPITAL_NIHII), lab, Instant.now()))), "only hospitals among organisations");
+    }
+
+    /** The hospital designators, as {@code namespace|name}. */
+    private static final class EhealthDesignators {
+        static final String HOSPITAL_NIHII = EHealthAttributes.IDENTIFICATION + "|" + EHealthAttributes.HOSPITAL_NIHII;
+        static final String HOSPITAL_RECOGNISED = EHealthAttributes.CERTIFIED + "|" + EHealthAttributes.HOSPITAL_RECOGNISED;
+        static final String HOSPITAL_NIHII11 = EHealthAttributes.CERTIFIED + "|" + EHealthAttributes.HOSPITAL_NIHII11;
+    }
+
+    @Test
     void aChangedBodyIsRefused() throws Exception {
         Document secured = secured(request(gp, SSIN, DOCTOR), gp, Instant.now());
         Element designator = (Element) secured.getElementsByTagNameNS(SamlRequestHandler.SAML, "AttributeDesignator").item(0);
@@ -234,14 +261,6 @@ class SamlRequestHandlerTest {
         Element designator = (Element) document.getElementsByTagNameNS(SamlRequestHandler.SAML, "AttributeDesignator").item(1);
         designator.setAttribute("AttributeName", "urn:be:fgov:person:ssin:nurse:boolean");
         assertEquals("samlp:Requester CV-STS-003", status(handler.answer(secured(document, gp, Instant.now()))));
-    }
-
-    @Test
-    void anOrganisationIsNoCareProviderToCertify() throws Exception {
-        Credential hospital = ca.issue(CertificateIdentity.organisation(Nihii.of("71099812"), "HOSPITAL", "AZ Demo")
-                .toSubject("Demo"), Duration.ofDays(1), CertificateAuthority.Usage.PARTY);
-        assertEquals("samlp:Requester CV-STS-004", status(handler.answer(secured(request(hospital, SSIN), hospital,
-                Instant.now()))));
     }
 
     @Test

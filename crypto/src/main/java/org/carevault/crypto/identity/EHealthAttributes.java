@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The SAML attributes by which eHealth names a care provider in an STS assertion (facts of the eHealth STS
  * contract): the SSIN in the identification namespace, the certified qualities and their NIHII numbers in eHealth's
- * certified namespace. One place for the demo STS that writes them and the hub that reads them.
+ * certified namespace; a hospital by its NIHII number, recognised as a hospital. One place for the demo STS that writes
+ * them and the hub that reads them.
  */
 public final class EHealthAttributes {
 
@@ -17,6 +18,13 @@ public final class EHealthAttributes {
     public static final String CERTIFICATE_HOLDER_SSIN = "urn:be:fgov:ehealth:1.0:certificateholder:person:ssin";
     /** The SSIN of the person (identification namespace). */
     public static final String PERSON_SSIN = "urn:be:fgov:person:ssin";
+
+    /** The NIHII number of the hospital holding the certificate (identification namespace). */
+    public static final String HOSPITAL_NIHII = "urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number";
+    /** Whether eHealth recognises the certificate's holder as a hospital (certified namespace). */
+    public static final String HOSPITAL_RECOGNISED = HOSPITAL_NIHII + ":recognisedhospital:boolean";
+    /** The recognised hospital's NIHII number, eleven digits (certified namespace). */
+    public static final String HOSPITAL_NIHII11 = "urn:be:fgov:ehealth:1.0:hospital:nihii-number:recognisedhospital:nihii11";
 
     private EHealthAttributes() {
     }

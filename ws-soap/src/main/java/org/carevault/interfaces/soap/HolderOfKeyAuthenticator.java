@@ -31,6 +31,8 @@ import org.apache.wss4j.dom.handler.WSHandlerResult;
 import org.apache.wss4j.dom.util.WSSecurityUtil;
 import org.carevault.crypto.identity.CertificateIdentity;
 import org.carevault.crypto.identity.EHealthAttributes;
+import org.carevault.crypto.identity.InvalidIdentifierException;
+import org.carevault.crypto.identity.Nihii;
 import org.carevault.crypto.identity.EHealthAttributes.Quality;
 import org.carevault.crypto.pki.Pem;
 import org.carevault.domain.CareVaultException;
@@ -256,13 +258,17 @@ public final class HolderOfKeyAuthenticator {
     }
 
     /**
-     * The care identity of the holder's certificate, when the assertion says the same: the person's SSIN, the quality
-     * the certificate is issued for certified true, and its NIHII number where the assertion gives one.
+     * The care identity of the holder's certificate, when the assertion says the same: for a person, the SSIN, the
+     * quality the certificate is issued for certified true, and its NIHII number where the assertion gives one; for a
+     * hospital, its NIHII number, recognised as a hospital, and its eleven-digit NIHII where the assertion gives one.
      */
     static CertificateIdentity identityOf(X509Certificate holder, Map<String, List<String>> attributes) {
         CertificateIdentity identity = CertificateIdentity.parse(holder.getSubjectX500Principal())
-                .filter(id -> id.kind() == CertificateIdentity.Kind.PERSON && id.nihii() != null)
+                .filter(id -> id.nihii() != null)
                 .orElseThrow(() -> new CareVaultException(ErrorCode.ASSERTION_IDENTITY_MISMATCH));
+        if (identity.kind() == CertificateIdentity.Kind.ORGANISATION) {
+            return hospitalOf(identity, attributes);
+        }
         Quality quality = Quality.ofCertificate(identity.quality())
                 .orElseThrow(() -> new CareVaultException(ErrorCode.ASSERTION_IDENTITY_MISMATCH));
         List<String> ssins = new ArrayList<>(attributes.getOrDefault(
@@ -278,6 +284,29 @@ public final class HolderOfKeyAuthenticator {
             throw new CareVaultException(ErrorCode.ASSERTION_IDENTITY_MISMATCH);
         }
         return identity;
+    }
+
+    private static CertificateIdentity hospitalOf(CertificateIdentity identity, Map<String, List<String>> attributes) {
+        List<String> numbers = attributes.getOrDefault(
+                EHealthAttributes.IDENTIFICATION + "|" + EHealthAttributes.HOSPITAL_NIHII, List.of());
+        boolean recognised = attributes.getOrDefault(EHealthAttributes.CERTIFIED + "|" + EHealthAttributes.HOSPITAL_RECOGNISED,
+                List.of()).equals(List.of("true"));
+        List<String> elevens = attributes.getOrDefault(
+                EHealthAttributes.CERTIFIED + "|" + EHealthAttributes.HOSPITAL_NIHII11, List.of());
+        boolean same = !numbers.isEmpty() && numbers.stream().allMatch(n -> sameNihii(identity, n))
+                && elevens.stream().allMatch(n -> sameNihii(identity, n));
+        if (!"HOSPITAL".equals(identity.quality()) || !recognised || !same) {
+            throw new CareVaultException(ErrorCode.ASSERTION_IDENTITY_MISMATCH);
+        }
+        return identity;
+    }
+
+    private static boolean sameNihii(CertificateIdentity identity, String number) {
+        try {
+            return Nihii.of(number).base().equals(identity.nihii().base());
+        } catch (InvalidIdentifierException e) {
+            return false;
+        }
     }
 
     private static Element child(Element parent, String localName) {

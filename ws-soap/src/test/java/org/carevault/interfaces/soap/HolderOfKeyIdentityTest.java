@@ -49,6 +49,34 @@ class HolderOfKeyIdentityTest {
                 DOCTOR, List.of("true"))), "the NIHII only when asked for");
     }
 
+    private static final String HOSPITAL_NIHII =
+            "urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number";
+    private static final String RECOGNISED = "urn:be:fgov:certified-namespace:ehealth"
+            + "|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number:recognisedhospital:boolean";
+    private static final String NIHII11 = "urn:be:fgov:certified-namespace:ehealth"
+            + "|urn:be:fgov:ehealth:1.0:hospital:nihii-number:recognisedhospital:nihii11";
+
+    @Test
+    void aRecognisedHospitalWithItsOwnNihiiIsTheCertificatesIdentity() {
+        CertificateIdentity identity = HolderOfKeyAuthenticator.identityOf(hospital, Map.of(HOSPITAL_NIHII, List.of("71099812"),
+                RECOGNISED, List.of("true"), NIHII11, List.of("71099812000")));
+        assertEquals(CertificateIdentity.Kind.ORGANISATION, identity.kind());
+        assertEquals("71099812", identity.nihii().base());
+        List<Map<String, List<String>>> refused = List.of(
+                Map.of(RECOGNISED, List.of("true")),                                                 // no NIHII
+                Map.of(HOSPITAL_NIHII, List.of("71099812")),                                         // not recognised
+                Map.of(HOSPITAL_NIHII, List.of("71099812"), RECOGNISED, List.of("false")),
+                Map.of(HOSPITAL_NIHII, List.of("71000436"), RECOGNISED, List.of("true")),             // another hospital
+                Map.of(HOSPITAL_NIHII, List.of("71099812"), RECOGNISED, List.of("true"), NIHII11, List.of("71000436000")),
+                Map.of(HOSPITAL_NIHII, List.of("not a number"), RECOGNISED, List.of("true")));
+        for (Map<String, List<String>> attributes : refused) {
+            assertEquals(ErrorCode.ASSERTION_IDENTITY_MISMATCH, assertThrows(CareVaultException.class,
+                    () -> HolderOfKeyAuthenticator.identityOf(hospital, attributes), attributes::toString).errorCode());
+        }
+        assertThrows(CareVaultException.class, () -> HolderOfKeyAuthenticator.identityOf(gp, Map.of(HOSPITAL_NIHII,
+                List.of("71099812"), RECOGNISED, List.of("true"))), "a person's certificate with a hospital's attributes");
+    }
+
     @Test
     void anythingElseIsRefused() {
         List<Map<String, List<String>>> refused = List.of(
