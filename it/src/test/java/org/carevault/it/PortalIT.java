@@ -1,6 +1,7 @@
 package org.carevault.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -223,6 +224,32 @@ class PortalIT {
         String log = browser.findElement(By.id("log")).getText();
         assertTrue(log.contains("Jan Peeters") && log.contains("no consent") && log.contains("no therapeutic relationship")
                 && log.contains("Emergency access: " + ConsentApi.GOOD_REASON), "the accesses and refusals this test caused: " + log);
+        assertTrue(log.contains("Jan Peeters was refused access to your medication schedule")
+                && log.contains("Jan Peeters checked their access to your medication schedule"), "said in plain words: " + log);
+        assertFalse(log.contains("You read your"), "the patient's own views are not among what others did");
+        String own = browser.findElement(By.id("own")).getText();
+        assertTrue(own.matches("\\d+ of your own views are not shown\\. Show my own views too"), own);
+        String caption = browser.findElement(By.id("log-caption")).getText();
+        assertTrue(caption.matches("Entries 1 to \\d+ of \\d+"), caption);
+        browser.findElement(By.cssSelector("#own a")).click();
+        wait.until(ExpectedConditions.urlContains("own=1"));
+        assertTrue(browser.findElement(By.id("log")).getText().contains("You read your consent"), "the own views, on request");
+        browser.findElement(By.cssSelector("#own a")).click();
+        wait.until(driver -> !driver.getCurrentUrl().contains("own=1"));
+        // 50 a page, with the total: enough checks by the GP for a second page.
+        for (int i = 0; i < 51; i++) {
+            ConsentApi.check(ref, "physician", "SUMEHR", "READ", null);
+        }
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("log")));
+        assertEquals(50, browser.findElements(By.cssSelector("#log tbody tr")).size(), "50 a page");
+        long total = Long.parseLong(browser.findElement(By.id("log-caption")).getText().replaceAll(".* of ", ""));
+        assertTrue(total > 50, "the total over all pages");
+        browser.findElement(By.cssSelector("nav.pager a[rel='next']")).click();
+        wait.until(ExpectedConditions.urlContains("page=2"));
+        assertTrue(browser.findElement(By.id("log-caption")).getText().startsWith("Entries 51 to "),
+                browser.findElement(By.id("log-caption")).getText());
+        assertTrue(browser.findElement(By.cssSelector("nav.pager")).getText().contains("Page 2 of " + ((total + 49) / 50)));
         shot("portal-log-desktop");
         phoneShot("portal-log-phone");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("professional")))

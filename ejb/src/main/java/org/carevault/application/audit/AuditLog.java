@@ -90,22 +90,54 @@ public class AuditLog {
      */
     public List<AuditEntry> trail(PatientRef patient, Optional<Instant> from, Optional<Instant> to,
             Optional<PartyKey> party, boolean breakTheGlassOnly, Optional<Long> before, int offset, int limit) {
+        return trail(patient, from, to, party, breakTheGlassOnly, false, before, offset, limit);
+    }
+
+    /** As above; {@code othersOnly} leaves out what the patient did themselves (their own reads of their data). */
+    public List<AuditEntry> trail(PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+            boolean breakTheGlassOnly, boolean othersOnly, Optional<Long> before, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.patientRef = :patient");
         before.ifPresent(b -> jpql.append(" and e.seq < :before"));
         if (breakTheGlassOnly) {
             jpql.append(" and e.basis = 'BREAK_THE_GLASS'");
         }
-        from.ifPresent(f -> jpql.append(" and e.occurredAt >= :from"));
-        to.ifPresent(t -> jpql.append(" and e.occurredAt < :to"));
-        party.ifPresent(p -> jpql.append(" and e.callerType = :partyType and e.callerId = :partyId"));
+        where(jpql, from, to, party, othersOnly);
         jpql.append(" order by e.seq desc");
         TypedQuery<AuditEntry> query = em.createQuery(jpql.toString(), AuditEntry.class)
                 .setParameter("patient", patient).setFirstResult(offset).setMaxResults(limit);
         before.ifPresent(b -> query.setParameter("before", b));
+        bind(query, patient, from, to, party, othersOnly);
+        return query.getResultList();
+    }
+
+    /** How many entries {@link #trail} finds with the same filter, over all pages. */
+    public long count(PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+            boolean othersOnly) {
+        StringBuilder jpql = new StringBuilder("select count(e) from AuditEntry e where e.patientRef = :patient");
+        where(jpql, from, to, party, othersOnly);
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class).setParameter("patient", patient);
+        bind(query, patient, from, to, party, othersOnly);
+        return query.getSingleResult();
+    }
+
+    private static void where(StringBuilder jpql, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+            boolean othersOnly) {
+        from.ifPresent(f -> jpql.append(" and e.occurredAt >= :from"));
+        to.ifPresent(t -> jpql.append(" and e.occurredAt < :to"));
+        party.ifPresent(p -> jpql.append(" and e.callerType = :partyType and e.callerId = :partyId"));
+        if (othersOnly) {
+            jpql.append(" and (e.callerType is null or e.callerType <> :patientCaller or e.callerId <> :self)");
+        }
+    }
+
+    private static void bind(TypedQuery<?> query, PatientRef patient, Optional<Instant> from, Optional<Instant> to,
+            Optional<PartyKey> party, boolean othersOnly) {
         from.ifPresent(f -> query.setParameter("from", f));
         to.ifPresent(t -> query.setParameter("to", t));
         party.ifPresent(p -> query.setParameter("partyType", p.type()).setParameter("partyId", p.value()));
-        return query.getResultList();
+        if (othersOnly) {
+            query.setParameter("patientCaller", AuditEntry.PATIENT_CALLER).setParameter("self", patient.value());
+        }
     }
 
     /**

@@ -47,8 +47,11 @@ public class AuditTrailService {
                 Math.max(1, Math.min(MAX_PAGE, limit)));
     }
 
-    /** A page of the trail, and who appears in the whole trail (name, role, NIHII), to choose a filter from. */
-    public record View(List<AuditEntry> entries, List<Professional> professionals) {
+    /**
+     * A page of the trail, and who appears in the whole trail (name, role, NIHII), to choose a filter from; how many
+     * entries the filter finds over all pages, and how many of the patient's own it left out.
+     */
+    public record View(List<AuditEntry> entries, List<Professional> professionals, long total, long ownLeftOut) {
     }
 
     /** How a professional or organisation appears in a trail. */
@@ -59,9 +62,28 @@ public class AuditTrailService {
     @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
     public View view(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
             int limit) {
-        List<AuditEntry> entries = trail(caller, patient, from, to, party, false, Optional.empty(), 0, limit);
+        return page(patient, from, to, party, false, 0, limit);
+    }
+
+    /**
+     * As {@link #view}, a page at {@code offset}; {@code othersOnly}: what others did (care providers, organisations,
+     * proxies, the hub), the patient's own views left out (and counted).
+     */
+    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
+    public View view(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+            boolean othersOnly, int offset, int limit) {
+        return page(patient, from, to, party, othersOnly, offset, limit);
+    }
+
+    private View page(PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+            boolean othersOnly, int offset, int limit) {
+        List<AuditEntry> entries = log.trail(patient, from, to, party, false, othersOnly, Optional.empty(), Math.max(0, offset),
+                Math.max(1, Math.min(MAX_PAGE, limit)));
+        long total = log.count(patient, from, to, party, othersOnly);
+        long all = othersOnly ? log.count(patient, from, to, party, false) : total;
         return new View(entries, log.professionals(patient).stream()
-                .map(row -> new Professional(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2]))).toList());
+                .map(row -> new Professional(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2]))).toList(),
+                total, all - total);
     }
 
     /** The break-the-glass accesses the patient has not acknowledged yet, newest first (at most a page). */

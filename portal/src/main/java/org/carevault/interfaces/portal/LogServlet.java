@@ -26,8 +26,10 @@ import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
 
 /**
- * The patient's access log: every decision about their data, allowed or refused and why, newest first,
- * break-the-glass accesses highlighted; filtered by period (from / to, days) and by professional (chosen by
+ * The patient's access log: every decision about their data, allowed or refused and why, newest first, 50 a page
+ * with the total; what others did (care providers, organisations, proxies, the hub) first, the patient's own views
+ * on request; each said in plain words ("Jan Peeters read your medication schedule"); break-the-glass accesses
+ * highlighted; filtered by period (from / to, days) and by professional (chosen by
  * NIHII and role among those in the log); exported with the same filter as CSV and as a PDF signed by the hub
  * (with its time-stamp), to show to a third party. Professionals are shown by name, role and NIHII, never by SSIN.
  */
@@ -62,8 +64,15 @@ public class LogServlet extends PatientServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        AuditTrailService.View view = trail.view(caller, patient, from.map(d -> d.atStartOfDay(Portal.BRUSSELS).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(Portal.BRUSSELS).toInstant()), party, AuditTrailService.MAX_PAGE);
+        Optional<Instant> since = from.map(d -> d.atStartOfDay(Portal.BRUSSELS).toInstant());
+        Optional<Instant> until = to.map(d -> d.plusDays(1).atStartOfDay(Portal.BRUSSELS).toInstant());
+        boolean exported = !"/log".equals(request.getServletPath());
+        // The page shows what others did first (the patient's own views on request), 50 a page; the exports, everything.
+        boolean own = "1".equals(request.getParameter("own"));
+        int number = pageNumber(request.getParameter("page"));
+        AuditTrailService.View view = exported
+                ? trail.view(caller, patient, since, until, party, AuditTrailService.MAX_PAGE)
+                : trail.view(caller, patient, since, until, party, !own, (number - 1) * PAGE, PAGE);
         List<AuditEntry> entries = view.entries();
         Who who = new Who(caller, patient, entries);
         Page page = new Page(request, response);
@@ -78,6 +87,7 @@ public class LogServlet extends PatientServlet {
         }
         String filter = "from=" + from.map(LocalDate::toString).orElse("") + "&to=" + to.map(LocalDate::toString).orElse("")
                 + "&professional=" + URLEncoder.encode(chosen, StandardCharsets.UTF_8);
+        String here = request.getContextPath() + "/log?" + filter;
         // The professionals who appear in the patient's whole log, to choose from (by name, role and NIHII).
         Map<String, String> professionals = new TreeMap<>();
         for (AuditTrailService.Professional professional : view.professionals()) {
@@ -99,8 +109,17 @@ public class LogServlet extends PatientServlet {
                 .append("<p><a id=\"csv\" href=\"").append(request.getContextPath()).append("/log.csv?").append(Portal.escape(filter))
                 .append("\">").append(page.text("log.csv")).append("</a> · <a id=\"pdf\" href=\"").append(request.getContextPath())
                 .append("/log.pdf?").append(Portal.escape(filter)).append("\">").append(page.text("log.pdf")).append("</a></p>");
+        if (own) {
+            body.append("<p id=\"own\"><a href=\"").append(Portal.escape(here)).append("\">").append(page.text("log.hideOwn"))
+                    .append("</a></p>");
+        } else if (view.ownLeftOut() > 0) {
+            body.append("<p id=\"own\">").append(page.text("log.ownHidden", view.ownLeftOut())).append(" <a href=\"")
+                    .append(Portal.escape(here + "&own=1")).append("\">").append(page.text("log.showOwn")).append("</a></p>");
+        }
+        long first = entries.isEmpty() ? 0 : (long) (number - 1) * PAGE + 1;
         body.append("<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"log-caption\">"
-                + "<table id=\"log\"><caption id=\"log-caption\">").append(page.text("log.caption", entries.size()))
+                + "<table id=\"log\"><caption id=\"log-caption\">")
+                .append(page.text("log.range", first, first + entries.size() - (entries.isEmpty() ? 0 : 1), view.total()))
                 .append("</caption><thead><tr>");
         for (String column : new String[] {"log.when", "log.who", "log.what", "log.outcome"}) {
             body.append("<th scope=\"col\">").append(page.text(column)).append("</th>");
@@ -109,14 +128,52 @@ public class LogServlet extends PatientServlet {
         for (AuditEntry entry : entries) {
             boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
             body.append("<tr").append(glass ? " class=\"glass\"" : "").append("><td>").append(Portal.escape(page.dateTime(entry.occurredAt())))
-                    .append("</td><td>").append(who.html(page, entry)).append("</td><td>").append(Portal.escape(entry.action()))
-                    .append(" — ").append(page.text("data." + entry.dataType())).append("</td><td>")
+                    .append("</td><td>").append(who.html(page, entry)).append("</td><td>")
+                    .append(Portal.escape(said(page, entry, who.subject(page, entry)))).append("</td><td>")
                     .append(Portal.escape(outcome(page, entry))).append(glass ? "<br><strong>" + page.text("log.glass") + "</strong> "
                             + Portal.escape(entry.breakTheGlassReason().orElse("")) : "")
                     .append("</td></tr>");
         }
         body.append("</tbody></table></div>");
+        long pages = Math.max(1, (view.total() + PAGE - 1) / PAGE);
+        String paging = here + (own ? "&own=1" : "") + "&page=";
+        body.append("<nav class=\"pager\" aria-label=\"").append(page.text("log.pages")).append("\">");
+        if (number > 1) {
+            body.append("<a rel=\"prev\" href=\"").append(Portal.escape(paging + (number - 1))).append("\">")
+                    .append(page.text("log.newer")).append("</a> ");
+        }
+        body.append("<span>").append(page.text("log.page", number, pages)).append("</span>");
+        if (number < pages) {
+            body.append(" <a rel=\"next\" href=\"").append(Portal.escape(paging + (number + 1))).append("\">")
+                    .append(page.text("log.older")).append("</a>");
+        }
+        body.append("</nav>");
         page.write(page.text("title.log"), body.toString());
+    }
+
+    /** Entries a page. */
+    static final int PAGE = 50;
+
+    private static int pageNumber(String text) {
+        try {
+            return text == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(text.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * What happened, as a sentence the patient reads ("Jan Peeters read your medication schedule", "… tried to read …"
+     * when refused); the operation's name stays in the CSV.
+     */
+    static String said(Page page, AuditEntry entry, String who) {
+        String action = entry.action();
+        String kind = "SendMessage".equals(action) ? "send" : "GetFullMessage".equals(action) ? "open"
+                : "CheckAccess".equals(action) ? "check" : action.startsWith("Revoke") ? "revoke"
+                : action.startsWith("Get") || action.startsWith("Check") || action.startsWith("Diff")
+                        || "READ".equals(entry.operation()) ? "read" : "write";
+        String data = page.plain("data." + entry.dataType());
+        return page.plain(("PERMIT".equals(entry.decision()) ? "say." : "tried.") + kind, who, data);
     }
 
     /**
@@ -173,6 +230,17 @@ public class LogServlet extends PatientServlet {
             String nihii = entry.callerNihii() == null ? "" : " · NIHII " + entry.callerNihii();
             return List.of(String.valueOf(entry.callerName()), page.plain("role." + entry.callerRole()) + nihii + " · "
                     + entry.channel());
+        }
+
+        /** Who, as the subject of the sentence that says what happened. */
+        String subject(Page page, AuditEntry entry) {
+            if (entry.caller().isEmpty()) {
+                return page.plain("log.system");
+            }
+            if ("PATIENT".equals(entry.callerRole()) && !byProxy(entry) && acting(page.request()).isEmpty()) {
+                return page.plain("log.youInSentence");
+            }
+            return lines(page, entry).get(0);
         }
 
         String html(Page page, AuditEntry entry) {
