@@ -440,6 +440,8 @@ class DecisionPointCoverageIT {
                 Map.entry("/relationships", "GetTherapeuticLink / RevokeTherapeuticLink"),
                 Map.entry("/exclusions", "GetTherapeuticExclusion / Put / Revoke"),
                 Map.entry("/medication", "GetTransactionSet, GetTransactionList, GetTransaction"),
+                Map.entry("/medication/print", "GetTransactionSet (the schedule, to print)"),
+                Map.entry("/medication.pdf", "GetTransactionSet (the schedule as a PDF)"),
                 Map.entry("/log", "GetPatientAuditTrail"),
                 Map.entry("/log.csv", "GetPatientAuditTrail"),
                 Map.entry("/log.pdf", "GetPatientAuditTrail"),

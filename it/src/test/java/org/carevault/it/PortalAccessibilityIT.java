@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PortalAccessibilityIT {
 
     private static final List<String> PAGES = List.of("/", "/?confirm=withdraw", "/notices", "/relationships",
-            "/exclusions", "/medication", "/log", "/proxies");
+            "/exclusions", "/medication", "/medication/print", "/log", "/proxies");
     private static final List<String> LANGUAGES = List.of("en", "nl", "fr");
     private static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");

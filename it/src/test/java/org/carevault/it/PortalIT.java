@@ -487,8 +487,74 @@ class PortalIT {
         assertTrue(summaries.contains("28") && summaries.contains("2026") && !summaries.contains("2026-11-28T"),
                 "the Sumehr's date like every other date, not as KMEHR writes it: " + summaries);
         assertTrue(browser.findElements(By.cssSelector("main form")).isEmpty(), "read-only: nothing to submit");
-        shot("portal-medication-desktop");
         assertEquals("PORTAL", ConsentApi.lastEntry(ref, "GetTransactionSet").get("channel").asText(), "the read is recorded");
+        interopSchedulesInWords(ref, gp);
+    }
+
+    /**
+     * Each interop medication scheme, pushed by the GP as Devos's, read in the portal: every element with its medicine,
+     * every intake of its regimen and its free-text posology in words, codes translated (no raw day period left), its
+     * suspensions; then the same on the printable page and in the PDF. Skipped where ../shared is absent.
+     */
+    private static void interopSchedulesInWords(String ref, String gp) throws Exception {
+        java.nio.file.Path corpus = java.nio.file.Path.of(System.getProperty("carevault.interop.dir", "../../shared/interop"),
+                "kmehr", "medication-scheme");
+        if (!java.nio.file.Files.isDirectory(corpus)) {
+            System.out.println("NOTICE: PortalIT skips the interop schedules: " + corpus + " is absent");
+            return;
+        }
+        java.util.List<java.nio.file.Path> samples;
+        try (var files = java.nio.file.Files.list(corpus)) {
+            samples = files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+        String path = ConsentApi.BASE + ref + "/medication-scheme";
+        for (java.nio.file.Path sample : samples) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(sample);
+            String theirs = org.carevault.kmehr.KmehrParser.parse(bytes).patient().value();
+            String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace(theirs, ConsentApi.DEVOS_SSIN);
+            String version = Http.get(path, gp).headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> put = MedicationSchemeIT.put(path, gp, version, xml);
+            assertEquals(200, put.statusCode(), sample + ": " + put.body());
+            org.carevault.kmehr.MedicationSchedule schedule = org.carevault.kmehr.MedicationSchedule.of(
+                    org.carevault.kmehr.KmehrParser.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+            browser.get(Stack.HUB + "/portal/medication?lang=en");
+            String page = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scheme"))).getText();
+            assertEquals(schedule.lines().size(), browser.findElements(By.cssSelector("#scheme > li")).size(), sample + ": every element");
+            int said = 0;
+            for (org.carevault.kmehr.MedicationSchedule.Line line : schedule.lines()) {
+                assertTrue(page.contains(line.medicine().orElseThrow()), sample + ": " + line.medicine());
+                said += line.intakes().size() + (line.posology().isPresent() ? 1 : 0);
+                line.instructions().ifPresent(i -> assertTrue(page.contains(i), sample + ": the instructions"));
+            }
+            assertEquals(said, browser.findElements(By.cssSelector("#scheme ul.intakes li")).size(),
+                    sample + ": every intake and free-text posology, in words");
+            for (String code : java.util.List.of("afterlunch", "beforebreakfast", "duringbreakfast", "thehourofsleep", "friday")) {
+                assertFalse(page.contains(code), sample + ": " + code + " in words, not as the code");
+            }
+            if (xml.contains("isplannedfor")) {
+                assertTrue(page.contains("Suspended from") || page.contains("Stopped from"), sample + ": the suspensions");
+            }
+            if (sample.getFileName().toString().startsWith("TS-02")) {
+                assertTrue(page.contains("after lunch: 2") && page.contains("Friday, before breakfast: 2"), page);
+                shot("portal-medication-desktop");
+                phoneShot("portal-medication-phone");
+                browser.findElement(By.id("print")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schedule")));
+                assertEquals(schedule.lines().size(), browser.findElements(By.cssSelector("#schedule tbody tr")).size());
+                shot("portal-medication-print");
+                HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        Stack.HUB + "/portal/medication.pdf")).header("Cookie", "CAREVAULT_PORTAL="
+                        + browser.manage().getCookieNamed("CAREVAULT_PORTAL").getValue()).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, pdf.statusCode());
+                assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+                try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                    String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                    assertTrue(text.contains("My medication schedule") && text.contains("after lunch"), text);
+                }
+            }
+        }
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class KmehrParser {
     /**
      * The JDK's own parser, whatever StAX implementation the classpath brings (its offsets are what startOf expects),
      * hardened: no DTD, no external entity. Without namespaces for slices of a message whose prefixes are declared
-     * on its root ({@link SchemeLine}).
+     * on its root ({@link MedicationSchedule}).
      */
     static XMLInputFactory factory(boolean namespaceAware) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();

@@ -74,6 +74,24 @@ class MedicationScheduleTest {
         assertEquals(Optional.of("Paracetamol"), schedule.lines().get(1).medicine());
     }
 
+    @Test
+    void aPrefixedSliceReadsAndABrokenOneIsStillALine() {
+        Transaction element = new Transaction("medicationschemeelement", List.of(), List.of(), Optional.empty(),
+                "<k:transaction><k:item><k:cd S=\"CD-ITEM\">medication</k:cd><k:content><k:medicinalproduct><k:intendedname>"
+                        + "Bisoprolol &amp; co</k:intendedname></k:medicinalproduct></k:content><k:beginmoment><k:date>2026-12-01"
+                        + "</k:date></k:beginmoment><k:posology><k:text L=\"nl\">1 per dag</k:text></k:posology></k:item>"
+                        + "</k:transaction>", 0, 0);
+        MedicationSchedule.Line line = MedicationSchedule.line(element, Optional.of("2"), List.of());
+        assertEquals(Optional.of("Bisoprolol & co"), line.medicine(), "entities as text, once");
+        assertEquals(Optional.of("1 per dag"), line.posology());
+        assertEquals(Optional.of("2026-12-01"), line.begin());
+        Transaction broken = new Transaction("medicationschemeelement", List.of(), List.of(), Optional.empty(),
+                "<k:transaction><k:intendedname>Half</k:intendedname><k:text>", 0, 0);
+        MedicationSchedule.Line kept = MedicationSchedule.line(broken, Optional.of("3"), List.of());
+        assertEquals(Optional.of("3"), kept.id(), "a line all the same, never dropped");
+        assertTrue(kept.medicine().isEmpty());
+    }
+
     /** Every element of every interop scheme is a line with its medicine, and every intake of its regimen is read. */
     @Test
     void everyElementOfTheInteropSchemesIsReadWithItsIntakes() throws IOException {

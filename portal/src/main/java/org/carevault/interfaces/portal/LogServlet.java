@@ -288,7 +288,7 @@ public class LogServlet extends PatientServlet {
         if (!entries.isEmpty()) {
             heading.add(page.plain("pdf.entries", entries.size(), entries.get(entries.size() - 1).seq(), entries.get(0).seq()));
         }
-        List<LogPdf.Row> rows = new ArrayList<>();
+        List<TablePdf.Row> rows = new ArrayList<>();
         for (AuditEntry entry : entries) {
             boolean glass = "BREAK_THE_GLASS".equals(entry.basis());
             String name = String.join("\n", who.lines(page, entry));
@@ -296,11 +296,11 @@ public class LogServlet extends PatientServlet {
             if (glass) {
                 outcome += "\n" + page.plain("log.glass") + " " + entry.breakTheGlassReason().orElse("");
             }
-            rows.add(new LogPdf.Row(page.dateTime(entry.occurredAt()), name, entry.action() + " — " + page.plain("data." + entry.dataType()),
-                    outcome, entry.seq(), glass));
+            rows.add(new TablePdf.Row(List.of(page.dateTime(entry.occurredAt()), name, entry.action() + " — "
+                    + page.plain("data." + entry.dataType()), outcome, Long.toString(entry.seq())), glass));
         }
-        byte[] pdf = new LogPdf(page.plain("pdf.title"), heading, new String[] {page.plain("log.when"), page.plain("log.who"),
-            page.plain("log.what"), page.plain("log.outcome"), page.plain("pdf.seq")}, page.plain("pdf.page")).render(rows);
+        byte[] pdf = new TablePdf(page.plain("pdf.title"), heading, new String[] {page.plain("log.when"), page.plain("log.who"),
+            page.plain("log.what"), page.plain("log.outcome"), page.plain("pdf.seq")}, page.plain("pdf.page"), TablePdf.LOG).render(rows);
         byte[] signed = signer.signPdf(pdf, page.plain("pdf.reason"));
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"carevault-access-log.pdf\"");

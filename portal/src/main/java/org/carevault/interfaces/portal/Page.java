@@ -33,6 +33,15 @@ final class Page {
         return new MessageFormat(messages.getString(key), Locale.forLanguageTag(language)).format(arguments);
     }
 
+    /**
+     * A KMEHR code in words ({@code code.<list>.<value>} of the bundle), or the code as written when the bundle does
+     * not know it — never dropped. Not escaped.
+     */
+    String code(String list, String value) {
+        String key = "code." + list + "." + value;
+        return messages.containsKey(key) ? plain(key) : plain("code.raw", value);
+    }
+
     HttpServletRequest request() {
         return request;
     }

@@ -15,14 +15,19 @@ import org.carevault.domain.Caller;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.kmehr.KmehrParser;
-import org.carevault.kmehr.SchemeLine;
+import org.carevault.kmehr.MedicationSchedule;
+import org.carevault.application.audit.HubDocumentSigner;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 
 /**
  * The patient's own medication schedule and Sumehr list, read-only, through the vault's services (the
- * reads are decided and recorded like any other). A schedule element shows its medication's name, its
- * instructions in words when the prescriber gave them, and since when.
+ * reads are decided and recorded like any other). Each medicine with when and how much to take it, how often, how,
+ * from when to when, the instructions, its suspensions and who changed it last ({@link ScheduleView}); "my schedule"
+ * on one printable page ({@code /medication/print}) and as a PDF ({@code /medication.pdf}).
  */
-@WebServlet("/medication")
+@WebServlet({"/medication", "/medication/print", "/medication.pdf"})
 public class VaultServlet extends PatientServlet {
 
     private static final long serialVersionUID = 1L;
@@ -36,9 +41,8 @@ public class VaultServlet extends PatientServlet {
     @EJB
     private ProfessionalDirectory directory;
 
-    /** One line of the schedule as shown. */
-    record Line(String medication, String instructions, String since) {
-    }
+    @EJB
+    private HubDocumentSigner signer;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -48,22 +52,16 @@ public class VaultServlet extends PatientServlet {
         StringBuilder body = new StringBuilder("<section aria-labelledby=\"scheme-title\"><h2 id=\"scheme-title\">")
                 .append(page.text("medication.title")).append("</h2>");
         Optional<MedicationSchemeService.SchemeView> scheme = schemes.current(caller, patient, Optional.empty());
+        if (!"/medication".equals(request.getServletPath())) {
+            printed(page, scheme, response);
+            return;
+        }
         if (scheme.isEmpty()) {
             body.append("<p id=\"no-scheme\">").append(page.text("medication.none")).append("</p>");
         } else {
             body.append("<p>").append(page.text("medication.version", scheme.get().version(),
-                    page.date(scheme.get().updatedAt()))).append("</p><ul class=\"cards\" id=\"scheme\">");
-            for (Line line : lines(scheme.get().kmehr())) {
-                body.append("<li class=\"card\"><h3>").append(Portal.escape(line.medication())).append("</h3>");
-                if (!line.instructions().isEmpty()) {
-                    body.append("<p>").append(Portal.escape(line.instructions())).append("</p>");
-                }
-                if (!line.since().isEmpty()) {
-                    body.append("<p><small>").append(page.text("medication.since", page.written(line.since()))).append("</small></p>");
-                }
-                body.append("</li>");
-            }
-            body.append("</ul>");
+                    page.date(scheme.get().updatedAt()))).append("</p>");
+            body.append(ScheduleView.cards(page, schedule(scheme.get().kmehr())));
         }
         body.append("</section><section aria-labelledby=\"sumehr-title\"><h2 id=\"sumehr-title\">")
                 .append(page.text("sumehr.title")).append("</h2>");
@@ -86,9 +84,58 @@ public class VaultServlet extends PatientServlet {
         page.write(page.text("title.medication"), body.toString());
     }
 
-    /** The schedule's elements in words (read by the kmehr module); what cannot be read is shown as an unnamed medication, never dropped. */
-    static List<Line> lines(String kmehr) {
-        return SchemeLine.of(KmehrParser.parse(kmehr.getBytes(StandardCharsets.UTF_8))).stream()
-                .map(line -> new Line(line.medicine().orElse("?"), line.text().orElse(""), line.begin().orElse(""))).toList();
+    /** "My schedule" on one page to print, or the same as a PDF (signed by the hub when it has a signing key). */
+    private void printed(Page page, Optional<MedicationSchemeService.SchemeView> scheme, HttpServletResponse response)
+            throws IOException {
+        List<ScheduleView.Words> words = scheme.map(s -> ScheduleView.words(page, schedule(s.kmehr()), LocalDate.now(Portal.BRUSSELS)))
+                .orElse(List.of());
+        String name = acting(page.request()).map(Acting::name).orElseGet(() -> caller(page.request()).displayName());
+        List<String> heading = new ArrayList<>(List.of(page.plain("pdf.patient", name)));
+        scheme.ifPresent(s -> heading.add(page.plain("medication.version", s.version(), page.date(s.updatedAt()))));
+        heading.add(page.plain("pdf.made", page.dateTime(Instant.now())));
+        String[] columns = {page.plain("medication.column.medicine"), page.plain("medication.take"), page.plain("medication.column.how"),
+            page.plain("medication.column.period"), page.plain("medication.column.notes")};
+        if ("/medication.pdf".equals(page.request().getServletPath())) {
+            List<TablePdf.Row> rows = words.stream().map(w -> new TablePdf.Row(ScheduleView.row(w), w.status().isPresent())).toList();
+            byte[] pdf = new TablePdf(page.plain("medication.printTitle"), heading, columns, page.plain("pdf.page"), SCHEDULE).render(rows);
+            byte[] out = signer.available() ? signer.signPdf(pdf, page.plain("medication.printTitle")) : pdf;
+            response.setContentType("application/pdf");
+            response.setHeader("Content-Disposition", "attachment; filename=\"carevault-medication-schedule.pdf\"");
+            response.setContentLength(out.length);
+            response.getOutputStream().write(out);
+            return;
+        }
+        StringBuilder body = new StringBuilder("<div class=\"printed\">");
+        heading.forEach(line -> body.append("<p>").append(Portal.escape(line)).append("</p>"));
+        if (words.isEmpty()) {
+            body.append("<p id=\"no-scheme\">").append(page.text("medication.none")).append("</p>");
+        } else {
+            body.append("<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"schedule-caption\">"
+                    + "<table id=\"schedule\"><caption id=\"schedule-caption\">").append(page.text("medication.printTitle"))
+                    .append("</caption><thead><tr>");
+            for (String column : columns) {
+                body.append("<th scope=\"col\">").append(Portal.escape(column)).append("</th>");
+            }
+            body.append("</tr></thead><tbody>");
+            for (ScheduleView.Words w : words) {
+                body.append("<tr>");
+                for (String cell : ScheduleView.row(w)) {
+                    body.append("<td>").append(Portal.escape(cell).replace("\n", "<br>")).append("</td>");
+                }
+                body.append("</tr>");
+            }
+            body.append("</tbody></table></div>");
+        }
+        // No script on the portal (its Content-Security-Policy): the browser's own print command prints the page alone.
+        body.append("<p class=\"actions\">").append(page.text("medication.printHint")).append("</p></div>");
+        page.write(page.text("medication.printTitle"), body.toString());
+    }
+
+    /** The PDF's columns: medicine, how to take it, how, period, notes (landscape A4). */
+    private static final float[] SCHEDULE = {150, 220, 130, 110, 150};
+
+    /** The schedule's elements (read by the kmehr module); what cannot be read is a line all the same, never dropped. */
+    static MedicationSchedule schedule(String kmehr) {
+        return MedicationSchedule.of(KmehrParser.parse(kmehr.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -20,14 +20,15 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * entry (when, who, what, outcome with the emergency reason, the entry's audit sequence number), page numbers. Made
  * with the standard Helvetica font (WinAnsi): a character it cannot show is written as "?". The hub signs the result.
  */
-final class LogPdf {
+final class TablePdf {
 
-    /** One row of the table, its cells already in words. */
-    record Row(String when, String who, String what, String outcome, long seq, boolean emergency) {
+    /** One row of the table, its cells already in words; a highlighted row (an emergency access) is tinted. */
+    record Row(List<String> cells, boolean highlight) {
     }
 
     private static final float MARGIN = 40;
-    private static final float[] WIDTHS = {100, 190, 165, 245, 62};
+    /** The access log's columns: when, who, what, outcome, sequence number (landscape A4). */
+    static final float[] LOG = {100, 190, 165, 245, 62};
     private static final float SIZE = 9;
     private static final float LEADING = 11;
 
@@ -38,11 +39,13 @@ final class LogPdf {
     private final List<String> heading;
     private final String[] columns;
     private final String pageLabel;
+    private final float[] widths;
 
     /**
      * @param pageLabel a pattern with {0} for the page and {1} for the count, e.g. "Page {0} of {1}"
      */
-    LogPdf(String title, List<String> heading, String[] columns, String pageLabel) {
+    TablePdf(String title, List<String> heading, String[] columns, String pageLabel, float[] widths) {
+        this.widths = widths.clone();
         this.title = title;
         this.heading = heading;
         this.columns = columns;
@@ -65,8 +68,7 @@ final class LogPdf {
             writer.y -= 8;
             writer.row(bold, List.of(columns), false);
             for (Row row : rows) {
-                writer.row(regular, List.of(row.when(), row.who(), row.what(), row.outcome(), Long.toString(row.seq())),
-                        row.emergency());
+                writer.row(regular, row.cells(), row.highlight());
             }
             writer.close();
             int count = document.getNumberOfPages();
@@ -125,7 +127,7 @@ final class LogPdf {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
             for (int i = 0; i < cells.size(); i++) {
-                List<String> cell = wrap(font, SIZE, cells.get(i), WIDTHS[i] - 6);
+                List<String> cell = wrap(font, SIZE, cells.get(i), widths[i] - 6);
                 wrapped.add(cell);
                 lines = Math.max(lines, cell.size());
             }
@@ -134,7 +136,7 @@ final class LogPdf {
                 newPage();
             }
             float width = 0;
-            for (float w : WIDTHS) {
+            for (float w : widths) {
                 width += w;
             }
             if (highlight) {
@@ -154,7 +156,7 @@ final class LogPdf {
                     stream.endText();
                     lineY -= LEADING;
                 }
-                x += WIDTHS[i];
+                x += widths[i];
             }
             y -= height;
             stream.setLineWidth(0.3f);
