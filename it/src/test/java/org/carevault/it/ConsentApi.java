@@ -41,8 +41,20 @@ final class ConsentApi {
     private ConsentApi() {
     }
 
+    /** A bearer token of the demo user in that role, fetched again when the one held expires within a minute. */
     static String token(String caller) {
-        return TOKENS.computeIfAbsent(caller, name -> CALLERS.get(name).get());
+        return TOKENS.compute(caller, (name, held) -> held != null && !expiresSoon(held) ? held : CALLERS.get(name).get());
+    }
+
+    /** Whether a JWT's {@code exp} is less than a minute away (Keycloak's access tokens live five minutes). */
+    private static boolean expiresSoon(String jwt) {
+        try {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return java.time.Instant.now().getEpochSecond() > Http.JSON.readTree(payload).get("exp").asLong() - 60;
+        } catch (RuntimeException | java.io.IOException e) {
+            return true;
+        }
     }
 
     /** A valid SSIN nobody else uses (born in the 20th century; check digits per the SSIN rule). */

@@ -79,9 +79,10 @@ class MailboxExpiryIT {
     private void insert(UUID id, Instant sentAt, String state, long size) {
         OffsetDateTime at = sentAt.atOffset(ZoneOffset.UTC);
         em.createNativeQuery(RawRows.MARK + "INSERT INTO mail_message (id, sender_type, sender_id, sender_quality, recipients, publication_id,"
-                + " size_bytes, content_sha256, important, receipt_received, receipt_read, sent_at) VALUES (?1, 'SSIN',"
-                + " '72081012378', 'PHYSICIAN', 'SSIN:85021445650:PHARMACIST', ?2, 3, ?3, FALSE, FALSE, FALSE, ?4)")
+                + " size_bytes, content_sha256, important, receipt_received, receipt_read, sent_at, ehbox_id) VALUES (?1, 'SSIN',"
+                + " '72081012378', 'PHYSICIAN', 'SSIN:85021445650:PHARMACIST', ?2, 3, ?3, FALSE, FALSE, FALSE, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, "expiry-" + id).setParameter(3, "0".repeat(64)).setParameter(4, at)
+                .setParameter(5, id.toString().replace("-", "").substring(0, 13).toUpperCase(java.util.Locale.ROOT))
                 .executeUpdate();
         em.createNativeQuery(RawRows.MARK + "INSERT INTO mail_content (message_id, sealed) VALUES (?1, ?2)").setParameter(1, id)
                 .setParameter(2, new byte[] {1, 2, 3}).executeUpdate();
