@@ -92,7 +92,7 @@ public class VaultServlet extends PatientServlet {
         String name = acting(page.request()).map(Acting::name).orElseGet(() -> caller(page.request()).displayName());
         List<String> heading = new ArrayList<>(List.of(page.plain("pdf.patient", name)));
         scheme.ifPresent(s -> heading.add(page.plain("medication.version", s.version(), page.date(s.updatedAt()))));
-        heading.add(page.plain("pdf.made", page.dateTime(Instant.now())));
+        heading.add(page.plain("medication.made", page.dateTime(Instant.now())));
         String[] columns = {page.plain("medication.column.medicine"), page.plain("medication.take"), page.plain("medication.column.how"),
             page.plain("medication.column.period"), page.plain("medication.column.notes")};
         if ("/medication.pdf".equals(page.request().getServletPath())) {
