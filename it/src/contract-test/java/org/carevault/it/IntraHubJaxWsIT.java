@@ -32,8 +32,6 @@ import be.fgov.ehealth.hubservices.core.v3.RevokeTransactionRequestType;
 import be.fgov.ehealth.intrahub.v3.IntraHubPortType;
 import be.fgov.ehealth.intrahub.v3.IntraHubService;
 import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.Handler;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +39,6 @@ import javax.xml.transform.stream.StreamSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.ws.policy.PolicyEngine;
-import org.carevault.client.SoapSigner;
-import org.carevault.crypto.pki.Credential;
-import org.carevault.crypto.pki.Pkcs12;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,16 +63,8 @@ class IntraHubJaxWsIT {
         Bus bus = BusFactory.getDefaultBus();
         // The WSDL's policy names eHealth's SAML profile; the handler below speaks it, not CXF's policy engine.
         bus.getExtension(PolicyEngine.class).setEnabled(false);
-        port = new IntraHubService(WSDL.toUri().toURL()).getIntraHubPort();
-        BindingProvider provider = (BindingProvider) port;
-        provider.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, ContractClient.INTRAHUB);
-        provider.getRequestContext().put("schema-validation-enabled", "IN");
-        Credential gp = SoapAuthenticationIT.demo("gp.peeters");
-        Credential sts = Pkcs12.readCredential(Stack.PKI.resolve("sts.p12"), Stack.secret("pki.hub-password").toCharArray());
-        String assertion = SamlAuthenticationIT.assertion(gp.certificate(), a -> a, sts);
-        @SuppressWarnings("rawtypes")
-        List<Handler> chain = List.of(new HolderOfKeyHandler(assertion, SoapSigner.crypto(gp)));
-        provider.getBinding().setHandlerChain(chain);
+        port = HolderOfKeyHandler.as(MailboxApi.GP, new IntraHubService(WSDL.toUri().toURL()).getIntraHubPort(),
+                ContractClient.INTRAHUB);
         contract = JAXBContext.newInstance("be.fgov.ehealth.hubservices.protocol.v3");
         ssin = ConsentApi.patientOfThePhysician()[0];
     }

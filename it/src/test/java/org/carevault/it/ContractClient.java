@@ -51,36 +51,33 @@ final class ContractClient {
 
     /** A holder-of-key assertion for the demo professional from the demo STS, as a file. */
     static Path assertion(String demoUser) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("assertion-" + demoUser, ".xml");
-        List<String> args = new ArrayList<>(List.of("sts", "--url", STS, "--out", out.toString(), "--no-dump"));
         // What software asks for its user: who they are, and the quality they act in (the GP's is the client's default).
         String quality = demoUser.startsWith("nurse") ? "nurse" : demoUser.startsWith("pharm") ? "pharmacist" : "doctor";
-        for (String designator : List.of("urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:person:ssin",
+        return sts(demoUser, List.of(), List.of("urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:person:ssin",
                 "urn:be:fgov:identification-namespace|urn:be:fgov:person:ssin",
-                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:person:ssin:" + quality + ":boolean")) {
-            args.addAll(List.of("--designator", designator));
-        }
-        args.addAll(key(demoUser));
-        Run run = run(args);
-        assertTrue(run.exit() == 0 && Files.size(out) > 0, "the STS gave an assertion:\n" + run.output());
-        out.toFile().deleteOnExit();
-        return out;
+                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:person:ssin:" + quality + ":boolean"));
     }
 
     /** A holder-of-key assertion for the demo hospital from the demo STS (its NIHII, recognised as a hospital). */
     static Path hospitalAssertion(String demoClient, String nihii) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("assertion-" + demoClient, ".xml");
         // A hospital names itself by its NIHII number, as eHealth hospitals do (there is no SSIN in its certificate).
-        List<String> args = new ArrayList<>(List.of("sts", "--url", STS, "--out", out.toString(), "--no-dump", "--attribute",
-                "urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number|" + nihii));
-        for (String designator : List.of(
-                "urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number",
-                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number:"
-                        + "recognisedhospital:boolean",
-                "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:ehealth:1.0:hospital:nihii-number:recognisedhospital:nihii11")) {
+        return sts(demoClient, List.of("--attribute",
+                "urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number|" + nihii),
+                List.of("urn:be:fgov:identification-namespace|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number",
+                        "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:ehealth:1.0:certificateholder:hospital:nihii-number:"
+                                + "recognisedhospital:boolean",
+                        "urn:be:fgov:certified-namespace:ehealth|urn:be:fgov:ehealth:1.0:hospital:nihii-number:recognisedhospital:nihii11"));
+    }
+
+    /** The client's {@code sts} command for the demo party: the extra arguments, then the designators asked for. */
+    private static Path sts(String demoParty, List<String> extra, List<String> designators) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("assertion-" + demoParty, ".xml");
+        List<String> args = new ArrayList<>(List.of("sts", "--url", STS, "--out", out.toString(), "--no-dump"));
+        args.addAll(extra);
+        for (String designator : designators) {
             args.addAll(List.of("--designator", designator));
         }
-        args.addAll(key(demoClient));
+        args.addAll(key(demoParty));
         Run run = run(args);
         assertTrue(run.exit() == 0 && Files.size(out) > 0, "the STS gave an assertion:\n" + run.output());
         out.toFile().deleteOnExit();

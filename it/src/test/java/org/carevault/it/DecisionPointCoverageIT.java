@@ -83,7 +83,12 @@ class DecisionPointCoverageIT {
                 "PutTransaction"}),
             Map.entry("GET /patients/{patientRef}/sumehrs", new String[] {null, "GetTransactionList"}),
             Map.entry("GET /patients/{patientRef}/sumehrs/{id}", new String[] {null, "GetTransaction"}),
-            Map.entry("DELETE /patients/{patientRef}/sumehrs/{id}", new String[] {null, "RevokeTransaction"}));
+            Map.entry("DELETE /patients/{patientRef}/sumehrs/{id}", new String[] {null, "RevokeTransaction"}),
+            Map.entry("POST /patients/{patientRef}/vaccinations", new String[] {VaccinationIT.vaccination(ConsentApi.DEVOS_SSIN,
+                "tetanus", "x", "2026-12-01", "L1"), "PutTransaction"}),
+            Map.entry("GET /patients/{patientRef}/vaccinations", new String[] {null, "GetTransactionList"}),
+            Map.entry("GET /patients/{patientRef}/vaccinations/{id}", new String[] {null, "GetTransaction"}),
+            Map.entry("DELETE /patients/{patientRef}/vaccinations/{id}", new String[] {null, "RevokeTransaction"}));
 
     /** Endpoints that touch no patient's data, each with the reason. */
     private static final Map<String, String> OTHER_ENDPOINTS = Map.ofEntries(
@@ -439,7 +444,7 @@ class DecisionPointCoverageIT {
                 Map.entry("/notices", "GetPatientAuditTrail (the latest accesses by others)"),
                 Map.entry("/relationships", "GetTherapeuticLink / RevokeTherapeuticLink"),
                 Map.entry("/exclusions", "GetTherapeuticExclusion / Put / Revoke"),
-                Map.entry("/medication", "GetTransactionSet, GetTransactionList, GetTransaction"),
+                Map.entry("/medication", "GetTransactionSet, GetTransactionList, GetTransaction; the vaccinations' GetTransactionList"),
                 Map.entry("/medication/print", "GetTransactionSet (the schedule, to print)"),
                 Map.entry("/medication.pdf", "GetTransactionSet (the schedule as a PDF)"),
                 Map.entry("/log", "GetPatientAuditTrail"),

@@ -488,6 +488,25 @@ class PortalIT {
                 "the Sumehr's date like every other date, not as KMEHR writes it: " + summaries);
         assertTrue(browser.findElements(By.cssSelector("main form")).isEmpty(), "read-only: nothing to submit");
         assertEquals("PORTAL", ConsentApi.lastEntry(ref, "GetTransactionSet").get("channel").asText(), "the read is recorded");
+
+        // A vaccination the nurse pushes: the patient finds it on the same page, in words.
+        ConsentApi.linkId(ref, "nurse");
+        String lot = "LOT" + System.nanoTime() % 100000;
+        HttpResponse<String> vaccinated = Http.send(HttpRequest.newBuilder(URI.create(Stack.HUB + ConsentApi.BASE + ref
+                + "/vaccinations")).header("Authorization", "Bearer " + ConsentApi.token("nurse"))
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(VaccinationIT.vaccination(
+                        ConsentApi.DEVOS_SSIN, "tetanus", "Boostrix", "2026-12-03", lot))));
+        assertEquals(201, vaccinated.statusCode(), vaccinated.body());
+        browser.get(Stack.HUB + "/portal/medication?lang=en");
+        String vaccinations = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaccinations"))).getText();
+        assertTrue(vaccinations.contains("Tetanus") && vaccinations.contains("Vaccine: Boostrix") && vaccinations.contains("Lot: " + lot)
+                && vaccinations.contains("Recorded by Lotte Maes") && vaccinations.contains("December 3, 2026"), vaccinations);
+        browser.get(Stack.HUB + "/portal/medication?lang=nl");
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaccinations"))).getText().contains("Tetanus"));
+        browser.get(Stack.HUB + "/portal/medication?lang=fr");
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaccinations"))).getText().contains("Tétanos"));
+        shot("portal-vaccinations-fr");
+        browser.get(Stack.HUB + "/portal/medication?lang=en");
         interopSchedulesInWords(ref, gp);
     }
 

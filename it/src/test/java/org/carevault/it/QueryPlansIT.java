@@ -46,7 +46,7 @@ class QueryPlansIT {
             SIZES.put(table, 1_000_000);
         }
         for (String table : List.of("therapeutic_exclusion", "patient_proxy", "medication_scheme", "medication_scheme_version",
-                "patient_data_key", "sumehr", "mail_message", "mail_box_entry", "mail_receipt", "known_professional",
+                "patient_data_key", "sumehr", "vaccination", "mail_message", "mail_box_entry", "mail_receipt", "known_professional",
                 "break_glass_acknowledgement", "ws_replay", "etk")) {
             SIZES.put(table, 200_000);
         }

@@ -84,7 +84,7 @@ public final class KmehrParser {
     /**
      * The JDK's own parser, whatever StAX implementation the classpath brings (its offsets are what startOf expects),
      * hardened: no DTD, no external entity. Without namespaces for slices of a message whose prefixes are declared
-     * on its root ({@link MedicationSchedule}).
+     * on its root.
      */
     static XMLInputFactory factory(boolean namespaceAware) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -92,6 +92,27 @@ public final class KmehrParser {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
         return factory;
+    }
+
+    /**
+     * A DOM builder for KMEHR, hardened like the reader: a DTD is refused, no entity is expanded, no XInclude; errors
+     * are thrown, never printed. Without namespaces for a transaction's slice (its prefixes are declared on the
+     * message's root: {@link MedicationSchedule}); with them for whole documents (the IntraHub adapter's).
+     */
+    public static javax.xml.parsers.DocumentBuilder documentBuilder(boolean namespaceAware) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(namespaceAware);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            return builder;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One pass over one message. */

@@ -1,7 +1,15 @@
 package org.carevault.kmehr;
 
-import java.io.IOException;
-import java.io.StringReader;
+import static org.carevault.kmehr.KmehrSlice.author;
+import static org.carevault.kmehr.KmehrSlice.child;
+import static org.carevault.kmehr.KmehrSlice.children;
+import static org.carevault.kmehr.KmehrSlice.items;
+import static org.carevault.kmehr.KmehrSlice.local;
+import static org.carevault.kmehr.KmehrSlice.moment;
+import static org.carevault.kmehr.KmehrSlice.parse;
+import static org.carevault.kmehr.KmehrSlice.text;
+import static org.carevault.kmehr.KmehrSlice.value;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A medication scheme as a patient follows it: for each element the medicine as written, when and how much to take
@@ -92,7 +92,7 @@ public record MedicationSchedule(List<Line> lines) {
         Optional<Element> item = root.flatMap(r -> items(r, "medication").stream().findFirst());
         if (item.isEmpty()) {
             return new Line(id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root.flatMap(MedicationSchedule::author),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root.flatMap(KmehrSlice::author),
                     suspensions);
         }
         Element medication = item.get();
@@ -100,7 +100,7 @@ public record MedicationSchedule(List<Line> lines) {
                 child(medication, "posology").flatMap(p -> text(p, "text")), intakes(medication),
                 child(medication, "frequency").flatMap(f -> child(f, "periodicity")).flatMap(p -> text(p, "cd")),
                 child(medication, "route").flatMap(r -> text(r, "cd")), text(medication, "instructionforpatient"),
-                child(medication, "temporality").flatMap(t -> text(t, "cd")), root.flatMap(MedicationSchedule::author), suspensions);
+                child(medication, "temporality").flatMap(t -> text(t, "cd")), root.flatMap(KmehrSlice::author), suspensions);
     }
 
     /** The medicine as written: the product's or substance's intended name, a compound prescription, or the item's text. */
@@ -166,82 +166,5 @@ public record MedicationSchedule(List<Line> lines) {
             }
         }
         return intakes;
-    }
-
-    /** Who wrote the transaction: the first author's names (a person's first and family name, or an organisation's name). */
-    private static Optional<String> author(Element transaction) {
-        return child(transaction, "author").flatMap(a -> child(a, "hcparty")).flatMap(party -> {
-            String person = (text(party, "firstname").orElse("") + " " + text(party, "familyname").orElse("")).strip();
-            return person.isEmpty() ? text(party, "name") : Optional.of(person);
-        });
-    }
-
-    private static Optional<String> moment(Element item, String name) {
-        return child(item, name).flatMap(m -> text(m, "date"));
-    }
-
-    private static List<Element> items(Element transaction, String type) {
-        List<Element> found = new ArrayList<>();
-        for (Element item : children(transaction, "item")) {
-            if (children(item, "cd").stream().anyMatch(cd -> "CD-ITEM".equals(cd.getAttribute("S"))
-                    && type.equals(cd.getTextContent().strip()))) {
-                found.add(item);
-            }
-        }
-        return found;
-    }
-
-    private static Optional<String> text(Element parent, String name) {
-        return child(parent, name).flatMap(MedicationSchedule::value);
-    }
-
-    private static Optional<String> value(Element element) {
-        return Optional.of(element.getTextContent().strip()).filter(v -> !v.isEmpty());
-    }
-
-    private static Optional<Element> child(Element parent, String name) {
-        return children(parent, name).stream().findFirst();
-    }
-
-    /** The element children named {@code name} (any prefix), or all when null. */
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && (name == null || name.equals(local(element)))) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    private static String local(Element element) {
-        String name = element.getTagName();
-        int colon = name.indexOf(':');
-        return colon < 0 ? name : name.substring(colon + 1);
-    }
-
-    /** The slice as a DOM tree, without namespaces; empty when it cannot be read. */
-    private static Optional<Element> parse(String xml) {
-        try {
-            return Optional.of(builder().parse(new InputSource(new StringReader(xml))).getDocumentElement());
-        } catch (SAXException | IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(false);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());  // errors thrown, never printed
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

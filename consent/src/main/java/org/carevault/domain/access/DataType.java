@@ -8,6 +8,8 @@ package org.carevault.domain.access;
 public enum DataType {
     MEDICATION_SCHEME(true),
     SUMEHR(true),
+    /** A vaccination given to the patient (KMEHR {@code vaccination} transaction). */
+    VACCINATION(true),
     /** A message about a patient, sent through the mailbox (sealed: the hub never reads it). */
     MESSAGE(true),
     /** A mailbox message's routing data (who, when, receipts), read by its sender or a recipient. */

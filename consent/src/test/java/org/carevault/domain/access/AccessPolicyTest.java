@@ -113,7 +113,19 @@ class AccessPolicyTest {
                 Map.entry("PATIENT SUMEHR READ", OWN),
                 Map.entry("PATIENT SUMEHR WRITE", REFUSED),
                 Map.entry("OTHER_PATIENT SUMEHR READ", REFUSED),
-                Map.entry("OTHER_PATIENT SUMEHR WRITE", REFUSED));
+                Map.entry("OTHER_PATIENT SUMEHR WRITE", REFUSED),
+                Map.entry("PHYSICIAN VACCINATION READ", BTG_ROLE),
+                Map.entry("PHYSICIAN VACCINATION WRITE", BTG_ROLE),
+                Map.entry("NURSE VACCINATION READ", BTG_ROLE),
+                Map.entry("NURSE VACCINATION WRITE", BTG_ROLE),
+                Map.entry("PHARMACIST VACCINATION READ", NO_BTG_ROLE),
+                Map.entry("PHARMACIST VACCINATION WRITE", NO_BTG_ROLE),
+                Map.entry("HOSPITAL VACCINATION READ", NO_BTG_ROLE),
+                Map.entry("HOSPITAL VACCINATION WRITE", REFUSED),
+                Map.entry("PATIENT VACCINATION READ", OWN),
+                Map.entry("PATIENT VACCINATION WRITE", REFUSED),
+                Map.entry("OTHER_PATIENT VACCINATION READ", REFUSED),
+                Map.entry("OTHER_PATIENT VACCINATION WRITE", REFUSED));
         Map<String, Caller> callers = Map.of("PHYSICIAN", PHYSICIAN, "NURSE", NURSE, "PHARMACIST", PHARMACIST,
                 "HOSPITAL", HOSPITAL, "PATIENT", PATIENT, "OTHER_PATIENT", OTHER_PATIENT);
         List<Arguments> cases = new ArrayList<>();

@@ -33,11 +33,7 @@ public final class EncryptionToken {
         if (!owner.equals(identityOf(encryptionCertificate))) {
             throw new SealException(SealException.Reason.SIGNERS_DIFFER, "the encryption certificate names another owner", null);
         }
-        try {
-            return Signatures.sign(encryptionCertificate.getEncoded(), authentication);
-        } catch (CertificateEncodingException e) {
-            throw new SealException(SealException.Reason.MALFORMED, "the certificate cannot be encoded", e);
-        }
+        return signed(authentication, encryptionCertificate);
     }
 
     /**
@@ -46,6 +42,27 @@ public final class EncryptionToken {
      * same care identity.
      */
     public static Verified verify(byte[] token, Collection<X509Certificate> trustAnchors, Instant at) {
+        Opened opened = open(token, trustAnchors, at);
+        CertificateIdentity owner = identityOf(opened.signer());
+        if (!owner.equals(identityOf(opened.encryption()))) {
+            throw new SealException(SealException.Reason.SIGNERS_DIFFER, "signed by someone other than the owner", null);
+        }
+        return new Verified(opened.encryption(), opened.signer(), owner);
+    }
+
+    private static byte[] signed(Credential authentication, X509Certificate encryptionCertificate) {
+        try {
+            return Signatures.sign(encryptionCertificate.getEncoded(), authentication);
+        } catch (CertificateEncodingException e) {
+            throw new SealException(SealException.Reason.MALFORMED, "the certificate cannot be encoded", e);
+        }
+    }
+
+    /** A token's signer and encryption certificate, the signature verified and both chaining to a trust anchor at {@code at}. */
+    private record Opened(X509Certificate signer, X509Certificate encryption) {
+    }
+
+    private static Opened open(byte[] token, Collection<X509Certificate> trustAnchors, Instant at) {
         Signatures.Verified signed = Signatures.verify(token);
         X509Certificate encryption;
         try {
@@ -55,11 +72,7 @@ public final class EncryptionToken {
         }
         Signatures.validatePath(signed.signer(), signed.chain(), trustAnchors, at);
         Signatures.validatePath(encryption, signed.chain(), trustAnchors, at);
-        CertificateIdentity owner = identityOf(signed.signer());
-        if (!owner.equals(identityOf(encryption))) {
-            throw new SealException(SealException.Reason.SIGNERS_DIFFER, "signed by someone other than the owner", null);
-        }
-        return new Verified(encryption, signed.signer(), owner);
+        return new Opened(signed.signer(), encryption);
     }
 
     /**
@@ -70,11 +83,7 @@ public final class EncryptionToken {
         if (!authentication.certificate().getSubjectX500Principal().equals(encryptionCertificate.getSubjectX500Principal())) {
             throw new SealException(SealException.Reason.SIGNERS_DIFFER, "the encryption certificate names another owner", null);
         }
-        try {
-            return Signatures.sign(encryptionCertificate.getEncoded(), authentication);
-        } catch (CertificateEncodingException e) {
-            throw new SealException(SealException.Reason.MALFORMED, "the certificate cannot be encoded", e);
-        }
+        return signed(authentication, encryptionCertificate);
     }
 
     /**
@@ -84,20 +93,12 @@ public final class EncryptionToken {
      */
     public static X509Certificate verifyService(byte[] token, javax.security.auth.x500.X500Principal subject,
             Collection<X509Certificate> trustAnchors, Instant at) {
-        Signatures.Verified signed = Signatures.verify(token);
-        X509Certificate encryption;
-        try {
-            encryption = new JcaX509CertificateConverter().getCertificate(new X509CertificateHolder(signed.content()));
-        } catch (Exception e) {
-            throw new SealException(SealException.Reason.MALFORMED, "the token holds no certificate", e);
-        }
-        Signatures.validatePath(signed.signer(), signed.chain(), trustAnchors, at);
-        Signatures.validatePath(encryption, signed.chain(), trustAnchors, at);
-        if (!signed.signer().getSubjectX500Principal().equals(subject)
-                || !encryption.getSubjectX500Principal().equals(subject)) {
+        Opened opened = open(token, trustAnchors, at);
+        if (!opened.signer().getSubjectX500Principal().equals(subject)
+                || !opened.encryption().getSubjectX500Principal().equals(subject)) {
             throw new SealException(SealException.Reason.SIGNERS_DIFFER, "the token is not the expected service's", null);
         }
-        return encryption;
+        return opened.encryption();
     }
 
     private static CertificateIdentity identityOf(X509Certificate certificate) {

@@ -34,9 +34,25 @@ public class DecisionPoint {
     @Inject
     private AccessControl access;
 
+    /**
+     * The service's own method: called through a business interface (IntraHub reaches the pushed-document services
+     * through theirs), the container names the interface's method, which carries no declaration; the bean's does.
+     */
+    private static java.lang.reflect.Method declaredOn(InvocationContext invocation) {
+        java.lang.reflect.Method method = invocation.getMethod();
+        if (method.getDeclaringClass().isInterface() && invocation.getTarget() != null) {
+            try {
+                return invocation.getTarget().getClass().getMethod(method.getName(), method.getParameterTypes());
+            } catch (NoSuchMethodException e) {
+                return method;  // undeclared: refused as such
+            }
+        }
+        return method;
+    }
+
     @AroundInvoke
     public Object decide(InvocationContext invocation) throws Exception {
-        Declarations.Declared declared = Declarations.of(invocation.getMethod());
+        Declarations.Declared declared = Declarations.of(declaredOn(invocation));
         if (declared instanceof Declarations.Decided decided) {
             return decided(invocation, decided);
         }

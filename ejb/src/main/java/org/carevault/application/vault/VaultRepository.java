@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.carevault.domain.consent.PatientRef;
 
 /**
- * The vault's rows, in one place: the medication scheme's head, versions and elements, and the Sumehrs (all sealed; the
+ * The vault's rows, in one place: the medication scheme's head, versions and elements, and the pushed documents, Sumehrs and vaccinations (all sealed; the
  * keys are {@link VaultKeys}'). It runs in the calling service's transaction.
  */
 @ApplicationScoped
@@ -75,18 +75,18 @@ public class VaultRepository {
         em.flush();
     }
 
-    void store(Sumehr sumehr) {
-        em.persist(sumehr);
+    void store(PushedDocument document) {
+        em.persist(document);
     }
 
-    /** The patient's Sumehr with that id (another patient's is not found). */
-    Optional<Sumehr> sumehr(PatientRef patient, UUID id) {
-        return Optional.ofNullable(em.find(Sumehr.class, id)).filter(s -> s.patientRef().equals(patient));
+    /** The patient's document of that type with that id (another patient's is not found). */
+    <T extends PushedDocument> Optional<T> document(Class<T> type, PatientRef patient, UUID id) {
+        return Optional.ofNullable(em.find(type, id)).filter(d -> d.patientRef().equals(patient));
     }
 
-    /** The patient's Sumehrs, newest first. */
-    List<Sumehr> sumehrs(PatientRef patient) {
-        return em.createQuery("select s from Sumehr s where s.patientRef = :p order by s.submittedAt desc", Sumehr.class)
-                .setParameter("p", patient).getResultList();
+    /** The patient's documents of that type (the entity's name is its class's), newest first. */
+    <T extends PushedDocument> List<T> documents(Class<T> type, PatientRef patient) {
+        return em.createQuery("select d from " + type.getSimpleName() + " d where d.patientRef = :p order by d.submittedAt desc",
+                type).setParameter("p", patient).getResultList();
     }
 }

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.carevault.application.access.ProfessionalDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.application.vault.PushedDocuments;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.access.PartyKey;
 import org.carevault.domain.consent.PatientRef;
 import org.carevault.kmehr.KmehrParser;
 import org.carevault.kmehr.MedicationSchedule;
+import org.carevault.kmehr.VaccinationRecord;
+import org.carevault.application.vault.VaccinationService;
 import org.carevault.application.audit.HubDocumentSigner;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +47,9 @@ public class VaultServlet extends PatientServlet {
     @EJB
     private HubDocumentSigner signer;
 
+    @EJB
+    private VaccinationService vaccinations;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = caller(request);
@@ -65,12 +71,12 @@ public class VaultServlet extends PatientServlet {
         }
         body.append("</section><section aria-labelledby=\"sumehr-title\"><h2 id=\"sumehr-title\">")
                 .append(page.text("sumehr.title")).append("</h2>");
-        List<SumehrService.Entry> summaries = sumehrs.list(caller, patient, Optional.empty());
+        List<PushedDocuments.Entry> summaries = sumehrs.list(caller, patient, Optional.empty());
         if (summaries.isEmpty()) {
             body.append("<p id=\"no-sumehr\">").append(page.text("sumehr.none")).append("</p>");
         } else {
             body.append("<ul id=\"sumehrs\">");
-            for (SumehrService.Entry entry : summaries) {
+            for (PushedDocuments.Entry entry : summaries) {
                 String author = directory.of(new PartyKey(entry.authorType(), entry.authorId()))
                         .map(ProfessionalDirectory.Known::name).orElse(page.text("unknown.name"));
                 body.append("<li>").append(page.text("sumehr.entry", page.written(entry.documentDate()), author))
@@ -81,7 +87,32 @@ public class VaultServlet extends PatientServlet {
             body.append("</ul>");
         }
         body.append("</section>");
+        body.append(vaccinations(page, caller, patient));
         page.write(page.text("title.medication"), body.toString());
+    }
+
+    /** The patient's vaccinations: against what, the vaccine, when, the lot, who gave it; newest first. */
+    private String vaccinations(Page page, Caller caller, PatientRef patient) {
+        StringBuilder html = new StringBuilder("<section aria-labelledby=\"vaccination-title\"><h2 id=\"vaccination-title\">")
+                .append(page.text("vaccination.title")).append("</h2>");
+        List<VaccinationService.Read> read = vaccinations.history(caller, patient, Optional.empty());
+        if (read.isEmpty()) {
+            return html.append("<p id=\"no-vaccination\">").append(page.text("vaccination.none")).append("</p></section>").toString();
+        }
+        html.append("<ul class=\"cards\" id=\"vaccinations\">");
+        for (VaccinationService.Read one : read) {
+            for (VaccinationRecord record : VaccinationRecord.of(KmehrParser.parse(one.kmehr().getBytes(StandardCharsets.UTF_8)))) {
+                String against = record.indications().stream().map(i -> page.code("CD-VACCINEINDICATION", i))
+                        .reduce((a, b) -> a + ", " + b).orElse(page.plain("vaccination.unknown"));
+                html.append("<li class=\"card\"><h3>").append(Portal.escape(against)).append("</h3>");
+                record.vaccine().ifPresent(v -> html.append("<p>").append(page.text("vaccination.vaccine", v)).append("</p>"));
+                record.date().ifPresent(d -> html.append("<p>").append(page.text("vaccination.date", page.written(d))).append("</p>"));
+                record.lot().ifPresent(l -> html.append("<p>").append(page.text("vaccination.lot", l)).append("</p>"));
+                record.author().ifPresent(a -> html.append("<p><small>").append(page.text("vaccination.by", a)).append("</small></p>"));
+                html.append("</li>");
+            }
+        }
+        return html.append("</ul></section>").toString();
     }
 
     /** "My schedule" on one page to print, or the same as a PDF (signed by the hub when it has a signing key). */

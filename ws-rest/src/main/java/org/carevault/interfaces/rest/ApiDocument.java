@@ -54,6 +54,7 @@ public class ApiDocument implements OASFilter {
             "access-decisions", "Asking the decision point in advance, without touching data",
             "medication-scheme", "The patient's medication scheme: KMEHR, versioned, written with If-Match so no update is lost",
             "sumehrs", "Summarised electronic health records (Sumehr) pushed by care providers and hospitals",
+            "vaccinations", "Vaccinations, pushed one at a time by the physicians, nurses and pharmacists who give them",
             "audit-trail", "Who accessed or tried to access the patient's data: every decision, refusals too",
             "mailbox", "The secure mailbox (eHealthBox v3 operations): end-to-end sealed messages, folders, receipts, "
                     + "out-of-office, mandates",

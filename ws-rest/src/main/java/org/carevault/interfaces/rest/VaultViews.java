@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.application.vault.PushedDocuments;
 import org.carevault.application.vault.SumehrService;
 
 /**
@@ -42,11 +43,11 @@ public final class VaultViews {
         }
     }
 
-    /** A Sumehr's metadata: its id, author, when it was pushed, the document's own date, ACTIVE or REVOKED, latest. */
-    public record SumehrView(String id, String authorType, String authorId, String authorRole, Instant submittedAt,
+    /** A pushed document's metadata (a Sumehr, a vaccination): its id, author, when it was pushed, the document's own date, ACTIVE or REVOKED, latest. */
+    public record DocumentView(String id, String authorType, String authorId, String authorRole, Instant submittedAt,
             String documentDate, String status, boolean latest) {
-        static SumehrView of(SumehrService.Entry entry) {
-            return new SumehrView(entry.id().toString(), entry.authorType(), entry.authorId(), entry.authorRole(),
+        static DocumentView of(PushedDocuments.Entry entry) {
+            return new DocumentView(entry.id().toString(), entry.authorType(), entry.authorId(), entry.authorRole(),
                     entry.submittedAt(), entry.documentDate(), entry.status(), entry.latest());
         }
     }

@@ -11,6 +11,7 @@ import org.apache.cxf.interceptor.OutFaultInterceptors;
 import org.carevault.domain.ObjectIds;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.application.vault.PushedDocuments;
 import org.carevault.application.vault.SumehrService;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.ErrorCode;
@@ -146,7 +147,7 @@ public class VaultEndpoint implements VaultPortType {
         return kmehr;
     }
 
-    private static SumehrEntry entry(SumehrService.Entry e) {
+    private static SumehrEntry entry(PushedDocuments.Entry e) {
         SumehrEntry entry = new SumehrEntry();
         entry.setId(e.id().toString());
         entry.setAuthorType(e.authorType());

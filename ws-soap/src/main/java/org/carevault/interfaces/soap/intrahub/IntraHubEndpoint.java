@@ -27,6 +27,7 @@ import org.carevault.application.mailbox.HubEncryption;
 import org.carevault.application.trail.AuditTrailService;
 import org.carevault.application.vault.MedicationSchemeService;
 import org.carevault.application.vault.SumehrService;
+import org.carevault.application.vault.VaccinationService;
 import org.carevault.domain.Caller;
 import org.carevault.domain.ErrorCode;
 import org.carevault.domain.LogSafe;
@@ -77,6 +78,9 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
     private SumehrService sumehrs;
 
     @EJB
+    private VaccinationService vaccinations;
+
+    @EJB
     private ConsentService consents;
 
     @EJB
@@ -111,7 +115,7 @@ public class IntraHubEndpoint implements Provider<SOAPMessage> {
             throw EHealthSoap.fault(ErrorCode.REQUEST_INVALID);
         }
         String operation = name.substring(0, name.length() - "Request".length());
-        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs, trails, hub);
+        IntraHubOperations operations = new IntraHubOperations(caller, directory, schemes, sumehrs, vaccinations, trails, hub);
         ConsentOperations consent = new ConsentOperations(caller, directory, consents, links);
         Answer answer = switch (operation) {
             case "PutTransactionSet" -> operations.putTransactionSet(read(payload, PutTransactionSetRequest.class));

@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.carevault.application.access.PatientDirectory;
 import org.carevault.application.vault.MedicationSchemeService;
+import org.carevault.application.vault.PushedDocuments;
+import org.carevault.application.vault.PushedDocumentService;
 import org.carevault.application.vault.SumehrService;
+import org.carevault.application.vault.VaccinationService;
 import org.carevault.application.audit.AuditEntry;
 import org.carevault.application.trail.AuditTrailService;
 import org.carevault.interfaces.soap.intrahub.IntraHubMessages.GetPatientAuditTrailRequest;
@@ -69,16 +72,17 @@ final class IntraHubOperations {
     private final Caller caller;
     private final PatientDirectory directory;
     private final MedicationSchemeService schemes;
-    private final SumehrService sumehrs;
+    /** The kinds of document pushed one transaction at a time: Sumehrs, vaccinations. */
+    private final List<PushedDocumentService> documents;
     private final AuditTrailService trails;
     private final HubEncryption hub;
 
     IntraHubOperations(Caller caller, PatientDirectory directory, MedicationSchemeService schemes, SumehrService sumehrs,
-            AuditTrailService trails, HubEncryption hub) {
+            VaccinationService vaccinations, AuditTrailService trails, HubEncryption hub) {
         this.caller = caller;
         this.directory = directory;
         this.schemes = schemes;
-        this.sumehrs = sumehrs;
+        this.documents = List.of(sumehrs, vaccinations);
         this.trails = trails;
         this.hub = hub;
     }
@@ -168,13 +172,13 @@ final class IntraHubOperations {
             Element folder = KmehrDom.child(message, "folder")
                     .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The message has no folder"));
             List<Element> transactions = KmehrDom.children(folder, "transaction");
-            if (transactions.size() != 1 || !KmehrDom.coded(transactions.get(0), "cd", "CD-TRANSACTION")
-                    .filter(SUMEHR::equals).isPresent()) {
+            if (transactions.size() != 1) {
                 throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
-                        "PutTransaction takes one sumehr transaction here (the medication scheme: PutTransactionSet)");
+                        "PutTransaction takes one sumehr or vaccination transaction here (the medication scheme: PutTransactionSet)");
             }
+            PushedDocumentService service = kind(KmehrDom.coded(transactions.get(0), "cd", "CD-TRANSACTION"));
             PatientRef patient = directory.resolve(caller, patientOf(folder));
-            SumehrService.Entry entry = sumehrs.put(caller, patient, KmehrDom.standalone(message), glass(request));
+            PushedDocuments.Entry entry = service.put(caller, patient, KmehrDom.standalone(message), glass(request));
             answer.transaction = new TransactionIds();
             KmehrDom.coded(transactions.get(0), "id", "ID-KMEHR")
                     .ifPresent(id -> answer.transaction.id.add(new Coded("ID-KMEHR", "1.0", id)));
@@ -193,21 +197,19 @@ final class IntraHubOperations {
             if (request.select == null) {
                 throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The request selects nothing");
             }
-            if (request.select.transaction != null && !request.select.transaction.cd.isEmpty()
-                    && request.select.transaction.cd.stream().noneMatch(cd -> SUMEHR.equals(trim(cd.value)))) {
-                throw new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED, "This hub lists sumehr transactions");
-            }
+            PushedDocumentService service = kind(request.select.transaction == null ? List.<Coded>of()
+                    : request.select.transaction.cd);
             String ssin = ssinOf(request.select.patient);
             PatientRef patient = directory.resolve(caller, ssin);
-            List<SumehrService.Entry> entries = sumehrs.list(caller, patient, glass(request)).stream()
+            List<PushedDocuments.Entry> entries = service.list(caller, patient, glass(request)).stream()
                     .filter(entry -> !"REVOKED".equals(entry.status()))
-                    .sorted(Comparator.comparing(SumehrService.Entry::submittedAt).reversed()).toList();
+                    .sorted(Comparator.comparing(PushedDocuments.Entry::submittedAt).reversed()).toList();
             int rows = maxrows(request);
             if (!entries.isEmpty()) {
                 IntraHubMessages.Folder folder = new IntraHubMessages.Folder();
                 folder.patient = new IntraHubMessages.Person();
                 folder.patient.id.add(new Coded("ID-PATIENT", "1.0", ssin));
-                entries.stream().limit(rows).forEach(entry -> folder.transaction.add(summary(entry)));
+                entries.stream().limit(rows).forEach(entry -> folder.transaction.add(summary(entry, service.kind())));
                 answer.kmehrheader = new IntraHubMessages.KmehrHeader();
                 answer.kmehrheader.folder = folder;
             }
@@ -223,7 +225,8 @@ final class IntraHubOperations {
         GetTransactionResponse answer = answer(new GetTransactionResponse(), request);
         return perform(answer, () -> {
             PatientRef patient = directory.resolve(caller, ssinOf(selected(request.select).patient));
-            answer.kmehrmessage = KmehrDom.embedded(sumehrs.get(caller, patient, vaultIdOf(request.select), glass(request)));
+            answer.kmehrmessage = KmehrDom.embedded(kind(request.select.transaction).get(caller, patient,
+                    vaultIdOf(request.select), glass(request)));
         });
     }
 
@@ -232,7 +235,7 @@ final class IntraHubOperations {
         Answer answer = answer(new Answer(), request);
         return perform(answer, () -> {
             PatientRef patient = directory.resolve(caller, ssinOf(selected(request.select).patient));
-            sumehrs.revoke(caller, patient, vaultIdOf(request.select), glass(request));
+            kind(request.select.transaction).revoke(caller, patient, vaultIdOf(request.select), glass(request));
         });
     }
 
@@ -353,6 +356,22 @@ final class IntraHubOperations {
                 .orElseThrow(() -> new CareVaultException(ErrorCode.KMEHR_INVALID, "The folder names no patient"));
     }
 
+    /** The service of the selected kind of transaction ({@code CD-TRANSACTION}); a Sumehr when none is named. */
+    private PushedDocumentService kind(IntraHubMessages.TransactionSelection transaction) {
+        return kind(transaction == null ? List.<Coded>of() : transaction.cd);
+    }
+
+    private PushedDocumentService kind(List<Coded> codes) {
+        return kind(codes.stream().filter(cd -> "CD-TRANSACTION".equals(cd.s)).map(cd -> trim(cd.value)).findFirst());
+    }
+
+    private PushedDocumentService kind(Optional<String> transactionType) {
+        String wanted = transactionType.orElse(SUMEHR);
+        return documents.stream().filter(service -> service.kind().equals(wanted)).findFirst()
+                .orElseThrow(() -> new CareVaultException(ErrorCode.OPERATION_NOT_SUPPORTED,
+                        "This hub keeps sumehr and vaccination transactions here (the medication scheme: the TransactionSet operations)"));
+    }
+
     private static IntraHubMessages.TransactionSelect selected(IntraHubMessages.TransactionSelect select) {
         if (select == null || select.transaction == null) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "The request selects no transaction");
@@ -391,10 +410,10 @@ final class IntraHubOperations {
     }
 
     /** A Sumehr as a list line: the hub's id, the type, when, by whom. */
-    private static IntraHubMessages.TransactionSummary summary(SumehrService.Entry entry) {
+    private static IntraHubMessages.TransactionSummary summary(PushedDocuments.Entry entry, String kind) {
         IntraHubMessages.TransactionSummary summary = new IntraHubMessages.TransactionSummary();
         summary.id.add(vaultId(entry.id().toString()));
-        summary.cd.add(new Coded("CD-TRANSACTION", "1.0", SUMEHR));
+        summary.cd.add(new Coded("CD-TRANSACTION", "1.0", kind));
         ZonedDateTime at = entry.submittedAt().truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM);
         summary.date = at.format(DateTimeFormatter.ISO_LOCAL_DATE);
         summary.time = at.format(DateTimeFormatter.ISO_LOCAL_TIME);
