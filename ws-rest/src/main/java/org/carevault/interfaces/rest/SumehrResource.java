@@ -2,14 +2,22 @@ package org.carevault.interfaces.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.carevault.application.vault.PushedDocuments.Entry;
+import org.carevault.application.vault.PushedDocumentService;
 import org.carevault.application.vault.SumehrService;
-import org.carevault.domain.Caller;
-import org.carevault.domain.consent.PatientRef;
+import org.carevault.interfaces.rest.VaultViews.DocumentView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Sumehr summaries, pushed by physicians and hospitals ({@link PushedDocumentResource}). */
 @Path("/patients/{patientRef}/sumehrs")
@@ -20,22 +28,47 @@ public class SumehrResource extends PushedDocumentResource {
     private SumehrService sumehrs;
 
     @Override
-    Entry put(Caller caller, PatientRef patient, byte[] kmehr, Optional<String> breakTheGlass) {
-        return sumehrs.put(caller, patient, kmehr, breakTheGlass);
+    PushedDocumentService service() {
+        return sumehrs;
     }
 
-    @Override
-    List<Entry> list(Caller caller, PatientRef patient, Optional<String> breakTheGlass) {
-        return sumehrs.list(caller, patient, breakTheGlass);
+    @Operation(summary = "Push a Sumehr (PutTransaction)",
+            description = "The summarised electronic health record as KMEHR, by its author; 201 with Location and the metadata. The newest active one is the latest.")
+    @APIResponse(responseCode = "201", description = "Created: the new resource, its URI in Location")
+    @POST
+    @Consumes(MediaType.APPLICATION_XML)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("patientRef") String patientRef,
+            @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass, byte[] kmehr) {
+        return pushed(patientRef, breakTheGlass, kmehr);
     }
 
-    @Override
-    String get(Caller caller, PatientRef patient, UUID id, Optional<String> breakTheGlass) {
-        return sumehrs.get(caller, patient, id, breakTheGlass);
+    @Operation(summary = "List the patient's Sumehrs (GetTransactionList)",
+            description = "Metadata only, newest first; latest marks the newest active one.")
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DocumentView> list(@PathParam("patientRef") String patientRef,
+            @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
+        return listed(patientRef, breakTheGlass);
     }
 
-    @Override
-    void revoke(Caller caller, PatientRef patient, UUID id, Optional<String> breakTheGlass) {
-        sumehrs.revoke(caller, patient, id, breakTheGlass);
+    @Operation(summary = "Read a Sumehr (GetTransaction)",
+            description = "The KMEHR exactly as pushed.")
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response get(@PathParam("patientRef") String patientRef, @PathParam("id") String id,
+            @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
+        return read(patientRef, id, breakTheGlass);
+    }
+
+    @Operation(summary = "Revoke a Sumehr (RevokeTransaction)",
+            description = "By its author: it is no longer listed as active.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("patientRef") String patientRef, @PathParam("id") String id,
+            @HeaderParam(AccessDecisionResource.BREAK_THE_GLASS) String breakTheGlass) {
+        return revoked(patientRef, id, breakTheGlass);
     }
 }
