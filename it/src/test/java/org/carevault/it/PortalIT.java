@@ -503,7 +503,7 @@ class PortalIT {
                 && vaccinations.contains("Recorded by Lotte Maes") && vaccinations.contains("December 3, 2026"), vaccinations);
         browser.get(Stack.HUB + "/portal/medication?lang=nl");
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaccinations"))).getText().contains("Tetanus"));
-        browser.get(Stack.HUB + "/portal/medication?lang=fr");
+        browser.get(Stack.HUB + "/portal/medication?lang=fr#vaccination-title");
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vaccinations"))).getText().contains("Tétanos"));
         shot("portal-vaccinations-fr");
         browser.get(Stack.HUB + "/portal/medication?lang=en");
