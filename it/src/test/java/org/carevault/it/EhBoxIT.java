@@ -165,6 +165,29 @@ class EhBoxIT {
     }
 
     @Test
+    void aMandateOpensTheBoxOverEHealthBoxTooUntilRevoked() throws Exception {
+        HttpResponse<String> granted = Http.postJson(MailboxApi.MAILBOX + "/mandates", MailboxApi.PHARMACIST.token(),
+                "{\"mandatee\":{\"type\":\"SSIN\",\"id\":\"90050123412\"}}");
+        assertEquals(201, granted.statusCode(), granted.body());
+        String mandate = Http.json(granted).get("id").asText();
+        try {
+            String id = ok(publish(MailboxApi.GP, sendRequest("mand" + shortId(), PHARMACIST_BOX, "Voor de apotheek", true,
+                    seal("voor de apotheek", MailboxApi.GP), null, null, null, null))).getAttribute("Id");
+            Element all = ok(consult(MailboxApi.NURSE, "GetAllEhboxesMessagesList", "<Source>INBOX</Source>"));
+            Element mine = children(all, "Message").stream().filter(m -> id.equals(text(m, "MessageId"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("the mandated box's message is in the nurse's list of all boxes"));
+            assertEquals("85021445650", text(child(mine, "Destination"), "Id"), "named by the box it is in");
+            assertTrue(children(ok(consult(MailboxApi.NURSE, "GetMessagesList", "<BoxId>" + PHARMACIST_BOX + "</BoxId>"
+                    + "<Source>INBOX</Source>")), "Message").stream().anyMatch(m -> id.equals(text(m, "MessageId"))),
+                    "the pharmacist's box, listed by the nurse under the mandate");
+        } finally {
+            assertEquals(204, Http.delete(MailboxApi.MAILBOX + "/mandates/" + mandate, MailboxApi.PHARMACIST.token()).statusCode());
+        }
+        businessError("CV-MAIL-009", consult(MailboxApi.NURSE, "GetMessagesList", "<BoxId>" + PHARMACIST_BOX + "</BoxId>"
+                + "<Source>INBOX</Source>"), "the mandate revoked");
+    }
+
+    @Test
     void outOfOfficeIsSetShownToSendersAndRemoved() throws Exception {
         for (Element absence : children(ok(consult(MailboxApi.PHARMACIST, "GetOoOList", "")), "OoO")) {
             ok(consult(MailboxApi.PHARMACIST, "DeleteOoO", "<OoOId>" + text(absence, "OoOId") + "</OoOId>"));
