@@ -75,9 +75,14 @@ public class MailExpiry {
         }
     }
 
+    /** How long a message is kept ({@code carevault.mailbox.lifetime-days}, default 365): what every interface tells of it. */
+    public static Duration lifetime() {
+        return Duration.ofDays(Long.getLong("carevault.mailbox.lifetime-days", 365));
+    }
+
     /** Removes the messages sent before {@code now} minus the lifetime; returns how many. */
     public int expireNow(Instant now) {
-        Instant before = now.minus(Duration.ofDays(Long.getLong("carevault.mailbox.lifetime-days", 365)));
+        Instant before = now.minus(lifetime());
         List<UUID> expired = repository.sentBefore(before, BATCH);
         if (expired.isEmpty()) {
             return 0;

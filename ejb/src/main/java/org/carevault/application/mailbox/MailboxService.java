@@ -116,7 +116,7 @@ public class MailboxService {
     }
 
     /** sendMessage's answer; {@code repeated} when the publication id was already sent (nothing new stored). */
-    public record Sent(UUID messageId, boolean repeated, List<Absence> absent) {
+    public record Sent(UUID messageId, String ehboxId, boolean repeated, List<Absence> absent) {
     }
 
     /** A message as listed (never its content). */
@@ -161,7 +161,7 @@ public class MailboxService {
             if (!earlier.get().contentSha256().equals(digest) || !earlier.get().recipients().equals(recipients)) {
                 throw new CareVaultException(ErrorCode.PUBLICATION_REUSED);
             }
-            return new Sent(earlier.get().id(), true, absences(recipients, now));
+            return new Sent(earlier.get().id(), earlier.get().ehboxId(), true, absences(recipients, now));
         }
         for (BoxOwner recipient : recipients) {
             if (!etks.known(recipient)) {
@@ -190,7 +190,7 @@ public class MailboxService {
             receipt(message, recipient, Receipt.Kind.PUBLISHED, now);
         }
         em.flush();
-        return new Sent(message.id(), false, absences(recipients, now));
+        return new Sent(message.id(), message.ehboxId(), false, absences(recipients, now));
     }
 
     /** getMessagesList: a folder's delivered messages, newest first. */

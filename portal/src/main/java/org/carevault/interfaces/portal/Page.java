@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** One portal page: the shell (language, header, language switch, logout) around a body; every text from the bundle. */
@@ -38,8 +39,13 @@ final class Page {
      * not know it — never dropped. Not escaped.
      */
     String code(String list, String value) {
+        return words(list, value).orElseGet(() -> plain("code.raw", value));
+    }
+
+    /** A KMEHR code in words, when the bundle knows it. Not escaped. */
+    Optional<String> words(String list, String value) {
         String key = "code." + list + "." + value;
-        return messages.containsKey(key) ? plain(key) : plain("code.raw", value);
+        return messages.containsKey(key) ? Optional.of(plain(key)) : Optional.empty();
     }
 
     HttpServletRequest request() {

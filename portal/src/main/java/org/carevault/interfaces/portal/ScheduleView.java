@@ -109,9 +109,7 @@ final class ScheduleView {
     }
 
     private static String unit(Page page, String code) {
-        String key = "CD-ADMINISTRATIONUNIT";
-        String words = page.code(key, code);
-        return words.equals(page.plain("code.raw", code)) ? page.plain("medication.unitCode", code) : words;
+        return page.words("CD-ADMINISTRATIONUNIT", code).orElseGet(() -> page.plain("medication.unitCode", code));
     }
 
     private static String suspension(Page page, Suspension suspension) {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.xml.transform.stream.StreamSource;
 import org.carevault.application.mailbox.BoxEntry.Folder;
 import org.carevault.application.mailbox.BoxOwner;
+import org.carevault.application.mailbox.MailExpiry;
 import org.carevault.application.mailbox.MailboxService;
 import org.carevault.application.mailbox.OutOfOffice;
 import org.carevault.application.mailbox.Receipt;
@@ -150,7 +151,7 @@ final class EhBoxOperations {
                 Boolean.TRUE.equals(specification.readReceipt), Optional.empty(), Optional.empty(), document,
                 Optional.of(new MailboxService.Envelope(xml(context), xml(summary), seals))));
         SendMessageResponse response = new SendMessageResponse();
-        response.id = mailbox.message(caller, Optional.empty(), sent.messageId()).ehboxId();
+        response.id = sent.ehboxId();
         response.sentPublicationId = publicationId;
         for (MailboxService.Absence absence : sent.absent()) {
             Recipient recipient = new Recipient();
@@ -206,11 +207,8 @@ final class EhBoxOperations {
 
     MessagesListResponse getMessagesList(ConsultationRequest request) {
         Folder folder = folder(request.source, "INBOX");
-        int start = request.startIndex == null ? 1 : request.startIndex;
-        int end = request.endIndex == null ? start + 99 : request.endIndex;
-        if (start < 1 || end < start || end - start >= MailboxService.MAX_IDS) {
-            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "1 <= StartIndex <= EndIndex, at most 100 messages");
-        }
+        int start = start(request);
+        int end = end(request, start);
         Optional<BoxOwner> onBehalfOf = onBehalfOf(request);
         MessagesListResponse response = new MessagesListResponse();
         response.source = folder.name();
@@ -220,17 +218,28 @@ final class EhBoxOperations {
         return response;
     }
 
+    /** A list's first index (1-based, default 1), checked with its last by {@link #end}. */
+    private static int start(ConsultationRequest request) {
+        return request.startIndex == null ? 1 : request.startIndex;
+    }
+
+    /** A list's last index (default: a page of 100): 1 <= StartIndex <= EndIndex, at most 100 messages a call. */
+    private static int end(ConsultationRequest request, int start) {
+        int end = request.endIndex == null ? start + MailboxService.MAX_IDS - 1 : request.endIndex;
+        if (start < 1 || end < start || end - start >= MailboxService.MAX_IDS) {
+            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "1 <= StartIndex <= EndIndex, at most 100 messages");
+        }
+        return end;
+    }
+
     /** The caller's own box and every box whose owner gave the caller a mandate, newest first. */
     MessagesListResponse getAllEhboxesMessagesList(ConsultationRequest request) {
         if (request.boxId != null) {
             throw new CareVaultException(ErrorCode.REQUEST_INVALID, "getAllEhboxesMessagesList names no box");
         }
         Folder folder = folder(request.source, "INBOX");
-        int start = request.startIndex == null ? 1 : request.startIndex;
-        int end = request.endIndex == null ? start + 99 : request.endIndex;
-        if (start < 1 || end < start || end - start >= MailboxService.MAX_IDS) {
-            throw new CareVaultException(ErrorCode.REQUEST_INVALID, "1 <= StartIndex <= EndIndex, at most 100 messages");
-        }
+        int start = start(request);
+        int end = end(request, start);
         PartyKey me = PartyKey.of(caller.id());
         List<Optional<BoxOwner>> boxes = new ArrayList<>(List.of(Optional.empty()));
         mailbox.mandates(caller).stream().filter(m -> m.mandatee().equals(me) && m.revokedAt().isEmpty())
@@ -299,7 +308,7 @@ final class EhBoxOperations {
         MessageInfo info = new MessageInfo();
         LocalDate sent = listed.sentAt().atZone(BRUSSELS).toLocalDate();
         info.publicationDate = sent.toString();
-        info.expirationDate = sent.plusDays(Long.getLong("carevault.mailbox.lifetime-days", 365)).toString();
+        info.expirationDate = sent.plusDays(MailExpiry.lifetime().toDays()).toString();
         info.size = Long.toString(listed.size());
         return info;
     }
