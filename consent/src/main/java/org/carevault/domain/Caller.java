@@ -15,10 +15,18 @@ import org.carevault.crypto.identity.Nihii;
  * @param nihii       the professional registration of a care provider, if any
  * @param displayName a name to show, never used for decisions
  * @param channel     the wire the call came through
+ * @param assurance   how strongly the caller authenticated in this session (a patient's changes to consent and
+ *                    proxies, and exports of their log, need {@link Assurance#MULTI_FACTOR})
  */
-public record Caller(PartyId id, Role role, Optional<Nihii> nihii, String displayName, Channel channel) {
+public record Caller(PartyId id, Role role, Optional<Nihii> nihii, String displayName, Channel channel, Assurance assurance) {
+
+    /** A caller whose credential says nothing of a second factor (certificates, service accounts, passwords). */
+    public Caller(PartyId id, Role role, Optional<Nihii> nihii, String displayName, Channel channel) {
+        this(id, role, nihii, displayName, channel, Assurance.SINGLE_FACTOR);
+    }
 
     public Caller {
+        Objects.requireNonNull(assurance, "assurance");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(nihii, "nihii");

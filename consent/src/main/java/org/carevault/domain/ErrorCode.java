@@ -18,6 +18,8 @@ public enum ErrorCode {
             "The request is not signed by the key the SAML assertion is held by"),
     ASSERTION_IDENTITY_MISMATCH("CV-AUTH-009", Kind.UNAUTHENTICATED,
             "The SAML assertion's attributes do not match its holder's certificate"),
+    STRONG_AUTHENTICATION_REQUIRED("CV-AUTH-010", Kind.UNAUTHENTICATED,
+            "This change needs an authentication with a second factor (acr mfa) in the current session"),
 
     REQUEST_MALFORMED("CV-REQ-001", Kind.INVALID, "The request body is not well-formed"),
     REQUEST_INVALID("CV-REQ-002", Kind.INVALID, "The request is not valid"),

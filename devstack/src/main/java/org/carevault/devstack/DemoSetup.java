@@ -1,6 +1,7 @@
 package org.carevault.devstack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class DemoSetup {
         String hospitalSecret = secrets.get("keycloak.hospital-az-secret");
         String adminPassword = secrets.get("keycloak.admin-password");
         Files.writeString(importDir.resolve("carevault-realm.json"),
-                realms.realm("carevault", hospitalSecret, adminPassword, test));
+                realms.realm("carevault", hospitalSecret, adminPassword, user -> secrets.get("keycloak.totp." + user), test));
         if (options.containsKey("production-realm")) {
             // The production template, imported beside the test realm so that the cluster test can check what it allows.
             Files.writeString(importDir.resolve("carevault-production-realm.json"), realms.production("carevault-production",
@@ -51,7 +52,8 @@ public final class DemoSetup {
         if (test) {
             // An identical realm under another name: its tokens must never be accepted by the hub.
             Files.writeString(importDir.resolve("other-realm.json"),
-                    realms.realm("other", secrets.get("keycloak.other-secret"), adminPassword, true));
+                    realms.realm("other", secrets.get("keycloak.other-secret"), adminPassword,
+                            user -> secrets.get("keycloak.totp." + user), true));
         }
 
         Properties server = new Properties();
@@ -90,6 +92,15 @@ public final class DemoSetup {
                 text.append(String.format("  %-15s %-10s SSIN %s%n", person.username(), person.role(), person.ssin()));
             }
         }
+        text.append("Patients log in with a second factor (TOTP). Add the demo patients' keys to an authenticator app:\n");
+        for (DemoIdentity person : DemoIdentity.PEOPLE) {
+            if ("patient".equals(person.role())) {
+                String key = base32(secrets.get("keycloak.totp." + person.username()).getBytes(StandardCharsets.UTF_8));
+                text.append(String.format("  %-15s key %s  (otpauth://totp/CareVault:%s?secret=%s&issuer=CareVault)%n",
+                        person.username(), key, person.username(), key));
+            }
+        }
+        text.append("  or, without an app: oathtool --totp -b KEY\n");
         text.append(String.format("  %s (a minor, no account, SSIN %s): legal representative %s, linked by the operator%n",
                 DemoIdentity.CHILD_NAME, DemoIdentity.CHILD_SSIN, DemoIdentity.CHILD_PARENT));
         text.append(String.format("Operator: admin / %s (realm carevault, role admin)%n", secrets.get("keycloak.admin-password")));
@@ -106,6 +117,26 @@ public final class DemoSetup {
                 + "-d username=gp.peeters -d password=demo %s/realms/carevault/protocol/openid-connect/token%n", keycloakUrl));
         text.append(String.format("Then:          curl -H \"Authorization: Bearer $TOKEN\" %s/api/v1/me%n", hubUrl));
         return text.toString();
+    }
+
+    /** RFC 4648 base32 without padding: how authenticator apps take a TOTP key. */
+    static String base32(byte[] bytes) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
     }
 
     /**

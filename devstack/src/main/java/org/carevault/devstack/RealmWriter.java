@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes the Keycloak realm to import from {@code keycloak/realm-template.json}: the static parts
@@ -27,7 +28,14 @@ final class RealmWriter {
         this.hubTlsUrl = hubTlsUrl;
     }
 
-    String realm(String name, String hospitalSecret, String adminPassword, boolean withTestClients) throws IOException {
+    /**
+     * The demo realm: the template's roles, clients and flows, the demo people ({@link DemoIdentity}) with password
+     * {@code demo}, each patient with a TOTP second factor already set up under the secret {@code totpSecretOf} gives
+     * (printed by the run command, so the demo's patients can add it to an authenticator app), and the password grant
+     * of {@code carevault-cli} at level 1 (password only).
+     */
+    String realm(String name, String hospitalSecret, String adminPassword, Function<String, String> totpSecretOf,
+            boolean withTestClients) throws IOException {
         String json = template()
                 .replace("${REALM}", name)
                 .replace("${HUB_URL}", hubUrl)
@@ -35,7 +43,8 @@ final class RealmWriter {
                 .replace("${HOSPITAL_AZ_SECRET}", hospitalSecret)
                 .replace("${IDENTITY_MAPPERS}", identityMappers(true).toString())
                 .replace("${EXTRA_CLIENTS}", withTestClients ? "," + testClients() : "")
-                .replace("${USERS}", users(adminPassword).toString())
+                .replace("${DIRECT_GRANT_FLOW}", "carevault direct grant")
+                .replace("${USERS}", users(name, adminPassword, totpSecretOf).toString())
                 .replace("${USER_PROFILE}", Json.createValue(userProfile().toString()).toString());
         return Json.createReader(new StringReader(json)).readObject().toString();
     }
@@ -51,7 +60,7 @@ final class RealmWriter {
      * token lifetimes stated.
      */
     String production(String name, List<Hospital> hospitals) throws IOException {
-        JsonObject demo = Json.createReader(new StringReader(realm(name, "unused", "unused", false))).readObject();
+        JsonObject demo = Json.createReader(new StringReader(realm(name, "unused", "unused", user -> "unused", false))).readObject();
         JsonObject hospitalTemplate = null;
         JsonArrayBuilder clients = Json.createArrayBuilder();
         for (JsonObject client : demo.getJsonArray("clients").getValuesAs(JsonObject.class)) {
@@ -87,6 +96,7 @@ final class RealmWriter {
                 .add("revokeRefreshToken", true)
                 .add("clients", clients)
                 .add("users", users)
+                .add("directGrantFlow", "direct grant")
                 .build().toString();
     }
 
@@ -170,7 +180,13 @@ final class RealmWriter {
                 .add("protocolMappers", mappers);
     }
 
-    private static JsonArray users(String adminPassword) {
+    /**
+     * The demo people. Each also holds the realm's default roles ({@code default-roles-<realm>}: the account console's
+     * {@code manage-account}, {@code view-profile}), which Keycloak grants to users it creates but not to users imported
+     * with roles of their own; without them the account console's API answers 401 and a patient cannot manage their
+     * second factor there.
+     */
+    private static JsonArray users(String realm, String adminPassword, Function<String, String> totpSecretOf) {
         JsonArrayBuilder users = Json.createArrayBuilder();
         for (DemoIdentity person : DemoIdentity.PEOPLE) {
             JsonObjectBuilder attributes = Json.createObjectBuilder().add("ssin", Json.createArrayBuilder().add(person.ssin()));
@@ -178,6 +194,11 @@ final class RealmWriter {
                 attributes.add("nihii", Json.createArrayBuilder().add(person.nihii()));
             }
             String password = "admin".equals(person.role()) ? adminPassword : "demo";
+            JsonArrayBuilder credentials = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("type", "password").add("value", password).add("temporary", false));
+            if ("patient".equals(person.role())) {
+                credentials.add(totp(totpSecretOf.apply(person.username())));
+            }
             users.add(Json.createObjectBuilder()
                     .add("username", person.username())
                     .add("enabled", true)
@@ -186,9 +207,8 @@ final class RealmWriter {
                     .add("email", person.username() + "@demo.carevault.invalid")
                     .add("emailVerified", true)
                     .add("attributes", attributes)
-                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("type", "password").add("value", password).add("temporary", false)))
-                    .add("realmRoles", Json.createArrayBuilder().add(person.role())));
+                    .add("credentials", credentials)
+                    .add("realmRoles", Json.createArrayBuilder().add(person.role()).add("default-roles-" + realm)));
         }
         users.add(Json.createObjectBuilder()
                 .add("username", "service-account-" + DemoIdentity.HOSPITAL_CLIENT)
@@ -196,6 +216,20 @@ final class RealmWriter {
                 .add("serviceAccountClientId", DemoIdentity.HOSPITAL_CLIENT)
                 .add("realmRoles", Json.createArrayBuilder().add("hospital")));
         return users.build();
+    }
+
+    /**
+     * A TOTP credential as Keycloak stores one (the realm's OTP policy: HmacSHA1, 6 digits, 30 s): the secret is the
+     * string's UTF-8 bytes, which an authenticator app takes in base32 ({@link DemoSetup} prints it).
+     */
+    private static JsonObject totp(String secret) {
+        return Json.createObjectBuilder()
+                .add("type", "otp")
+                .add("userLabel", "Demo authenticator")
+                .add("secretData", Json.createObjectBuilder().add("value", secret).build().toString())
+                .add("credentialData", Json.createObjectBuilder().add("subType", "totp").add("digits", 6).add("counter", 0)
+                        .add("period", 30).add("algorithm", "HmacSHA1").build().toString())
+                .build();
     }
 
     /** The declarative user profile: the usual attributes plus ssin and nihii, which only admins edit. */

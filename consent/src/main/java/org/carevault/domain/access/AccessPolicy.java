@@ -3,6 +3,7 @@ package org.carevault.domain.access;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.carevault.domain.Assurance;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Role;
 
@@ -10,7 +11,8 @@ import org.carevault.domain.Role;
  * The access decision, as a pure function of the request, the patient's state and the time. Deny
  * unless every check passes, in this order: authenticated; a break-the-glass reason, when one is
  * given, is well-formed (a malformed one is refused whatever else would permit); the role may do this to this type of
- * data (the matrix); a patient only reaches their own data; for a care provider, an exclusion by
+ * data (the matrix); a patient changing their consent or proxies, or exporting their log, has authenticated with a
+ * second factor in this session (step-up: a password alone is refused, professionals are not concerned); a patient only reaches their own data; for a care provider, an exclusion by
  * the patient refuses everything about health data and relationships (it wins over a relationship
  * and over break-the-glass); health data and new relationships (not revocations) need consent; health data needs an
  * active relationship in the caller's role, or a valid break-the-glass reason from a physician or
@@ -39,6 +41,9 @@ public final class AccessPolicy {
             return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
         }
         if (caller.role() == Role.PATIENT) {
+            if (request.strongAuthentication() && caller.assurance() != Assurance.MULTI_FACTOR) {
+                return Decision.refuse(DecisionCode.STRONG_AUTHENTICATION_REQUIRED);
+            }
             return decideForPatient(request, state, now);
         }
         if (!caller.role().isCareProvider() || request.patient().isEmpty()) {

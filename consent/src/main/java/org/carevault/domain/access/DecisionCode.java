@@ -11,7 +11,9 @@ public enum DecisionCode {
     NO_THERAPEUTIC_RELATIONSHIP(ErrorCode.NO_THERAPEUTIC_RELATIONSHIP),
     EXCLUDED(ErrorCode.EXCLUDED),
     BREAK_GLASS_REASON_INVALID(ErrorCode.BREAK_GLASS_REASON_INVALID),
-    NOT_MANDATED(ErrorCode.NOT_MANDATED);
+    NOT_MANDATED(ErrorCode.NOT_MANDATED),
+    /** A patient's sensitive change (consent, proxies, log export) without a second factor in the session. */
+    STRONG_AUTHENTICATION_REQUIRED(ErrorCode.STRONG_AUTHENTICATION_REQUIRED);
 
     private final ErrorCode errorCode;
 

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.carevault.crypto.identity.Nihii;
+import org.carevault.domain.Assurance;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Channel;
 import org.carevault.domain.PartyId;
@@ -21,6 +22,7 @@ import org.carevault.domain.Role;
 import org.carevault.domain.consent.PatientRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -280,6 +282,47 @@ class AccessPolicyTest {
         overrides.remove("surgeon.SUMEHR");
         overrides.setProperty("nurse.SUMEHR", "read");
         assertThrows(IllegalArgumentException.class, () -> AccessMatrix.of(overrides));
+    }
+
+    /**
+     * Step-up: a patient's change to consent or proxies, and an export of their trail, needs a second factor in the
+     * session, for themselves and for whom they act as proxy; the same request from a care provider or an operator does
+     * not ask for one, and what needs no step-up is unaffected by a password-only patient.
+     * Rows: caller, assurance, own record or as proxy, step-up declared → outcome.
+     */
+    @ParameterizedTest(name = "{0} {1} {2} step-up={3} → {4}")
+    @CsvSource({
+        "PATIENT, SINGLE_FACTOR, own, true, STRONG_AUTHENTICATION_REQUIRED",
+        "PATIENT, MULTI_FACTOR, own, true, PERMIT",
+        "PATIENT, SINGLE_FACTOR, own, false, PERMIT",
+        "PATIENT, SINGLE_FACTOR, proxy, true, STRONG_AUTHENTICATION_REQUIRED",
+        "PATIENT, MULTI_FACTOR, proxy, true, PERMIT",
+        "PATIENT, SINGLE_FACTOR, proxy, false, PERMIT",
+        "PHYSICIAN, SINGLE_FACTOR, -, true, PERMIT",
+        "ADMIN, SINGLE_FACTOR, -, true, PERMIT",
+    })
+    void aPatientsSensitiveChangesNeedASecondFactor(String role, Assurance assurance, String whose, boolean stepUp, DecisionCode expected) {
+        Caller caller = switch (role) {
+            case "PATIENT" -> "proxy".equals(whose) ? OTHER_PATIENT : PATIENT;
+            case "PHYSICIAN" -> PHYSICIAN;
+            default -> new Caller(PartyId.person("80010100107"), Role.ADMIN, Optional.empty(), "", Channel.REST);
+        };
+        caller = new Caller(caller.id(), caller.role(), caller.nihii(), caller.displayName(), caller.channel(), assurance);
+        Optional<PatientRef> self = caller.role() != Role.PATIENT ? Optional.empty() : Optional.of("proxy".equals(whose) ? CLAES : DEVOS);
+        var proxy = new PatientAccessState.Proxy(CLAES.value(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(400)));
+        PatientAccessState state = new PatientAccessState(true, List.of(), Set.of(), List.of(proxy));
+        int decided = 0;
+        for (DataType type : List.of(DataType.CONSENT, DataType.AUDIT_TRAIL)) {
+            Operation operation = type == DataType.CONSENT ? Operation.WRITE : Operation.READ;
+            if (!AccessMatrix.defaults().allows(caller.role(), type, operation)) {
+                continue;
+            }
+            decided++;
+            Decision decision = policy.decide(new AccessRequest(Optional.of(caller), self, Optional.of(DEVOS), type, operation,
+                    Optional.empty(), false, stepUp), state, NOW);
+            assertEquals(expected, decision.code(), type + " " + operation);
+        }
+        assertTrue(decided > 0, "the role may do one of them at least");
     }
 
     @Test

@@ -97,18 +97,18 @@ public class AccessControl {
 
     /** What is being asked, in the words of the audit trail. */
     public record Intent(String action, DataType dataType, Operation operation, Optional<String> breakTheGlassReason,
-            boolean withdrawal) {
+            boolean withdrawal, boolean strongAuthentication) {
         public Intent(String action, DataType dataType, Operation operation, Optional<String> breakTheGlassReason) {
-            this(action, dataType, operation, breakTheGlassReason, false);
+            this(action, dataType, operation, breakTheGlassReason, false, false);
         }
 
         public static Intent of(String action, DataType dataType, Operation operation) {
-            return new Intent(action, dataType, operation, Optional.empty(), false);
+            return new Intent(action, dataType, operation, Optional.empty(), false, false);
         }
 
         /** A change that only takes access away. */
         public static Intent withdrawal(String action, DataType dataType) {
-            return new Intent(action, dataType, Operation.WRITE, Optional.empty(), true);
+            return new Intent(action, dataType, Operation.WRITE, Optional.empty(), true, false);
         }
     }
 
@@ -131,7 +131,7 @@ public class AccessControl {
         Optional<PatientRef> self = selfOf(caller);
         PatientAccessState state = patient.map(p -> states.get(p, now)).orElse(PatientAccessState.UNKNOWN);
         Decision decision = policy.decide(new AccessRequest(Optional.of(caller), self, patient, intent.dataType(),
-                intent.operation(), intent.breakTheGlassReason(), intent.withdrawal()), state, now);
+                intent.operation(), intent.breakTheGlassReason(), intent.withdrawal(), intent.strongAuthentication()), state, now);
         // A reason given is recorded, also when a relationship permitted (then it is not a break-the-glass access).
         Optional<String> reason = intent.breakTheGlassReason().flatMap(BreakTheGlass::validReason);
         AuditEvent event = new AuditEvent(now, caller.channel(), intent.action(), Optional.of(caller), self, patient,

@@ -34,6 +34,12 @@ public @interface Checked {
     /** A change that only takes access away (a withdrawal is permitted where a new grant would not be). */
     boolean withdrawal() default false;
 
+    /**
+     * A patient (or their proxy) may do this only with a second factor in the session ({@code acr mfa}): changing
+     * consent or proxies, exporting the audit trail. Care providers and operators are not concerned.
+     */
+    boolean strongAuthentication() default false;
+
     /** The patient is the calling patient themselves (a caller who is not a patient is refused). */
     boolean callersOwnRecord() default false;
 }

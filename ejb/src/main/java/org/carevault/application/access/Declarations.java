@@ -42,7 +42,7 @@ public final class Declarations {
 
     /** Decided before it runs: the intent's parts and where the call's arguments hold the rest. */
     public record Decided(String action, Optional<DataType> data, Optional<Operation> operation, boolean withdrawal,
-            boolean callersOwnRecord, int caller, int patient, int reason, int dataParameter, int operationParameter)
+            boolean strongAuthentication, boolean callersOwnRecord, int caller, int patient, int reason, int dataParameter, int operationParameter)
             implements Declared {
 
         /** The intent of one call. */
@@ -51,7 +51,7 @@ public final class Declarations {
             Operation op = operation.orElseGet(() -> (Operation) arguments[operationParameter]);
             @SuppressWarnings("unchecked")
             Optional<String> given = reason < 0 ? Optional.empty() : (Optional<String>) arguments[reason];
-            return new Intent(action, type, op, given == null ? Optional.empty() : given, withdrawal);
+            return new Intent(action, type, op, given == null ? Optional.empty() : given, withdrawal, strongAuthentication);
         }
 
         public Optional<PatientRef> patient(Object[] arguments) {
@@ -82,7 +82,7 @@ public final class Declarations {
         Checked checked = method.getAnnotation(Checked.class);
         if (checked != null) {
             return new Decided(checked.action(), one(checked.data()), one(checked.operation()), checked.withdrawal(),
-                    checked.callersOwnRecord(), index(method, Caller.class), marked(method, OfPatient.class),
+                    checked.strongAuthentication(), checked.callersOwnRecord(), index(method, Caller.class), marked(method, OfPatient.class),
                     marked(method, BreakTheGlassReason.class), index(method, DataType.class), index(method, Operation.class));
         }
         NoPatientData free = method.getAnnotation(NoPatientData.class);

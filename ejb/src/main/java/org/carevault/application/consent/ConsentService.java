@@ -53,7 +53,7 @@ public class ConsentService {
     }
 
     /** Gives consent; giving it again while it is active changes nothing and returns the active one. */
-    @Checked(action = "PutPatientConsent", data = DataType.CONSENT, operation = Operation.WRITE)
+    @Checked(action = "PutPatientConsent", data = DataType.CONSENT, operation = Operation.WRITE, strongAuthentication = true)
     public Registered<PatientConsent> put(Caller caller, @OfPatient PatientRef patient, Optional<ProofType> proof) {
         Optional<ProofType> checked = requireProof(caller, proof);
         Instant now = Instant.now();
@@ -70,7 +70,7 @@ public class ConsentService {
     }
 
     /** Withdraws consent at once, for every professional; there must be an active consent. */
-    @Checked(action = "RevokePatientConsent", data = DataType.CONSENT, operation = Operation.WRITE)
+    @Checked(action = "RevokePatientConsent", data = DataType.CONSENT, operation = Operation.WRITE, strongAuthentication = true)
     public PatientConsent revoke(Caller caller, @OfPatient PatientRef patient, Optional<ProofType> proof) {
         requireProof(caller, proof);
         Instant now = Instant.now();

@@ -76,7 +76,7 @@ public class ProxyService {
      * Appoints a proxy (the patient: {@link PatientProxy.Kind#APPOINTED}) or links a legal representative (an
      * operator: {@link PatientProxy.Kind#LEGAL_REPRESENTATIVE}); asking again for an active one changes nothing.
      */
-    @Checked(action = "PutProxy", data = DataType.PROXY, operation = Operation.WRITE)
+    @Checked(action = "PutProxy", data = DataType.PROXY, operation = Operation.WRITE, strongAuthentication = true)
     public Registered<View> put(Caller caller, @OfPatient PatientRef patient, Request request) {
         PatientProxy.Kind kind = caller.role() == Role.ADMIN ? PatientProxy.Kind.LEGAL_REPRESENTATIVE
                 : PatientProxy.Kind.APPOINTED;
@@ -109,7 +109,7 @@ public class ProxyService {
      * Revokes a proxy at once: the patient their appointed proxies, an operator a legal representative; revoking a
      * revoked one changes nothing; one of another patient is not found.
      */
-    @Checked(action = "RevokeProxy", data = DataType.PROXY, operation = Operation.WRITE)
+    @Checked(action = "RevokeProxy", data = DataType.PROXY, operation = Operation.WRITE, strongAuthentication = true)
     public View revoke(Caller caller, @OfPatient PatientRef patient, UUID proxyId) {
         Instant now = Instant.now();
         cache.beginChange(patient, now);

@@ -38,9 +38,10 @@ public class AuditTrailService {
 
     /**
      * A page of the trail, newest first: {@code before} (a sequence number, the previous page's last
-     * entry) pages without repeating or skipping while the trail grows — and reading it makes it grow.
+     * entry) pages without repeating or skipping while the trail grows — and reading it makes it grow. The trail leaves
+     * the hub this way (REST, IntraHub): a patient needs a second factor for it.
      */
-    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
+    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ, strongAuthentication = true)
     public List<AuditEntry> trail(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to,
             Optional<PartyKey> party, boolean breakTheGlassOnly, Optional<Long> before, int offset, int limit) {
         return log.trail(patient, from, to, party, breakTheGlassOnly, before, Math.max(0, offset),
@@ -58,15 +59,18 @@ public class AuditTrailService {
     public record Professional(String name, String role, String nihii) {
     }
 
-    /** As {@link #trail}, with the professionals of the whole trail, in one decided and recorded read. */
-    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)
-    public View view(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
+    /**
+     * The trail to download (CSV, PDF: it leaves the portal, so a patient needs a second factor), with the
+     * professionals of the whole trail, in one decided and recorded read.
+     */
+    @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ, strongAuthentication = true)
+    public View export(Caller caller, @OfPatient PatientRef patient, Optional<Instant> from, Optional<Instant> to, Optional<PartyKey> party,
             int limit) {
         return page(patient, from, to, party, false, 0, limit);
     }
 
     /**
-     * As {@link #view}, a page at {@code offset}; {@code othersOnly}: what others did (care providers, organisations,
+     * The trail as the portal shows it, a page at {@code offset}; {@code othersOnly}: what others did (care providers, organisations,
      * proxies, the hub), the patient's own views left out (and counted).
      */
     @Checked(action = "GetPatientAuditTrail", data = DataType.AUDIT_TRAIL, operation = Operation.READ)

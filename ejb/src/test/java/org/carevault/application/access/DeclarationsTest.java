@@ -146,7 +146,7 @@ class DeclarationsTest {
                         Optional.class)));
         Object[] arguments = {caller, patient, DataType.SUMEHR, Operation.WRITE, Optional.of("cardiac arrest, unconscious")};
         assertEquals(new Intent("CheckAccess", DataType.SUMEHR, Operation.WRITE, Optional.of("cardiac arrest, unconscious"),
-                false), declared.intent(arguments));
+                false, false), declared.intent(arguments));
         assertEquals(Optional.of(patient), declared.patient(arguments));
         assertEquals(caller, arguments[declared.caller()]);
     }

@@ -30,6 +30,12 @@ public class HomeServlet extends PatientServlet {
     @EJB
     private AuditTrailService trail;
 
+    /** Withdrawing comes back to its confirmation, giving to the consent's status. */
+    @Override
+    String afterStepUp(HttpServletRequest request) {
+        return "withdraw".equals(request.getParameter("action")) ? "/?confirm=withdraw&confirmed=1" : "/?confirmed=1";
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getServletPath().isEmpty() && !"/".equals(request.getServletPath())) {
@@ -71,6 +77,9 @@ public class HomeServlet extends PatientServlet {
                             "consent.give", "primary"));
         }
         body.append("</section>");
+        // The second factor is the patient's own, managed at the login service (Keycloak's account console).
+        body.append("<p><a id=\"account-security\" href=\"").append(Portal.escape(Portal.accountSecurity())).append("\">")
+                .append(page.text("security.manage")).append("</a></p>");
         page.write(page.text("title.home"), body.toString());
     }
 

@@ -71,7 +71,7 @@ public class LogServlet extends PatientServlet {
         boolean own = "1".equals(request.getParameter("own"));
         int number = pageNumber(request.getParameter("page"));
         AuditTrailService.View view = exported
-                ? trail.view(caller, patient, since, until, party, AuditTrailService.MAX_PAGE)
+                ? trail.export(caller, patient, since, until, party, AuditTrailService.MAX_PAGE)
                 : trail.view(caller, patient, since, until, party, !own, (number - 1) * PAGE, PAGE);
         List<AuditEntry> entries = view.entries();
         Who who = new Who(caller, patient, entries);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import org.carevault.domain.Assurance;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Channel;
 import org.carevault.domain.PartyId;
@@ -16,9 +17,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Login through Keycloak (authorization code + PKCE; the session id changes once logged in), the
- * callback, and logout, which ends the portal session and then the Keycloak session.
+ * callback, and logout, which ends the portal session and then the Keycloak session. Patients log in with their
+ * second factor (the realm's default level for this client, {@code mfa}); {@code /step-up?to=PAGE} asks Keycloak for
+ * it again in a session that lacks it (an operator may let patients read with a password alone), then goes back to the
+ * page: changing consent or proxies and downloading the log need it ({@link Assurance}).
  */
-@WebServlet({"/login", "/callback", "/logout", "/logged-out"})
+@WebServlet({"/login", "/callback", "/logout", "/logged-out", "/step-up"})
 public class LoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -30,6 +34,7 @@ public class LoginServlet extends HttpServlet {
             case "/login" -> login(request, response);
             case "/callback" -> callback(request, response);
             case "/logged-out" -> loggedOut(request, response);
+            case "/step-up" -> stepUp(request, response);
             default -> response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         }
     }
@@ -58,6 +63,31 @@ public class LoginServlet extends HttpServlet {
         response.sendRedirect(Portal.oidc().authorizationUri(pending).toString());
     }
 
+    /**
+     * Sends a logged-in patient whose session lacks a second factor to Keycloak for it ({@code acr_values=mfa}); the
+     * page to come back to is one of the portal's own ({@link #returnPath}).
+     */
+    private void stepUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Caller> caller = Portal.caller(request);
+        String returnTo = returnPath(request.getParameter("to"));
+        if (caller.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
+        if (caller.get().assurance() == Assurance.MULTI_FACTOR) {
+            response.sendRedirect(request.getContextPath() + returnTo);
+            return;
+        }
+        OidcClient.Pending pending = Portal.oidc().stepUp(Portal.base(request) + "/callback", Assurance.MULTI_FACTOR.acr(), returnTo);
+        request.getSession().setAttribute(Portal.PENDING, pending);
+        response.sendRedirect(Portal.oidc().authorizationUri(pending).toString());
+    }
+
+    /** A page of the portal to return to (a path and query of its own, never another site's); else the home page. */
+    static String returnPath(String to) {
+        return to != null && to.matches("/[A-Za-z0-9/._-]*(\\?[A-Za-z0-9=&._%-]*)?") && !to.startsWith("//") ? to : "/";
+    }
+
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         OidcClient.Pending pending = session == null ? null : (OidcClient.Pending) session.getAttribute(Portal.PENDING);
@@ -84,8 +114,27 @@ public class LoginServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Caller caller = new Caller(PartyId.person(ssin), Role.PATIENT, Optional.empty(),
-                login.name(), Channel.PORTAL);
+        Assurance assurance = Assurance.ofAcr(login.acr());
+        Caller caller = new Caller(PartyId.person(ssin), Role.PATIENT, Optional.empty(), login.name(), Channel.PORTAL, assurance);
+        if (pending.acr() != null) {
+            // A step-up: the same patient, now with the level asked, back to the page they were on.
+            Optional<Caller> before = Portal.caller(request);
+            if (before.isEmpty() || !before.get().id().equals(caller.id())) {
+                LOG.warn("CV-PORTAL-002 a step-up was completed by another user than the session's: the session is ended");
+                session.invalidate();
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            if (assurance != Assurance.MULTI_FACTOR) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);  // not reached: asking again would loop
+                return;
+            }
+            request.changeSessionId();
+            session.setAttribute(Portal.CALLER, caller);
+            session.setAttribute(Portal.ID_TOKEN, login.idToken());
+            response.sendRedirect(request.getContextPath() + returnPath(pending.returnTo()));
+            return;
+        }
         request.changeSessionId();
         session.setAttribute(Portal.CALLER, caller);
         session.setAttribute(Portal.ID_TOKEN, login.idToken());

@@ -38,6 +38,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
@@ -71,12 +72,17 @@ final class OidcClient {
     private static final int CONNECT_TIMEOUT_MS = (int) Duration.ofSeconds(10).toMillis();
     private static final int READ_TIMEOUT_MS = (int) Duration.ofSeconds(20).toMillis();
 
-    /** What a login keeps in the session between the redirect and the callback (plain strings: the session may travel). */
-    record Pending(String state, String nonce, String verifier, String redirectUri) implements Serializable {
+    /**
+     * What a login keeps in the session between the redirect and the callback (plain strings: the session may travel):
+     * for a step-up, the level asked ({@code acr}) and the page to go back to; both null for a plain login, whose level
+     * is the client's default in the realm.
+     */
+    record Pending(String state, String nonce, String verifier, String redirectUri, String acr, String returnTo)
+            implements Serializable {
     }
 
-    /** A verified login: the ID token (for logout), who it is, and the access token's realm roles. */
-    record Login(String idToken, String subject, String ssin, String name, Set<String> roles) {
+    /** A verified login: the ID token (for logout), who it is, how they authenticated, and the access token's realm roles. */
+    record Login(String idToken, String subject, String ssin, String name, String acr, Set<String> roles) {
     }
 
     /** The provider as the client uses it: its metadata, and the verifiers of its two tokens over its published keys. */
@@ -98,18 +104,29 @@ final class OidcClient {
 
     /** Starts a login: the state, nonce and PKCE verifier to keep. */
     Pending begin(String redirectUri) {
-        return new Pending(random(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri);
+        return new Pending(random(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri, null, null);
     }
 
-    /** Where to send the browser: the authentication request with the S256 challenge of the kept verifier. */
+    /** Starts a step-up: a login that asks the provider for this {@code acr}, then goes back to {@code returnTo}. */
+    Pending stepUp(String redirectUri, String acr, String returnTo) {
+        return new Pending(random(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri, acr, returnTo);
+    }
+
+    /**
+     * Where to send the browser: the authentication request with the S256 challenge of the kept verifier, and for a
+     * step-up the {@code acr_values} to reach (Keycloak then asks only for what the session lacks: the second factor).
+     */
     URI authorizationUri(Pending pending) {
-        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(OIDCScopeValue.OPENID), CLIENT,
-                URI.create(pending.redirectUri()))
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope(OIDCScopeValue.OPENID), CLIENT, URI.create(pending.redirectUri()))
                 .endpointURI(provider().metadata().getAuthorizationEndpointURI())
                 .state(new State(pending.state()))
                 .nonce(new Nonce(pending.nonce()))
-                .codeChallenge(new CodeVerifier(pending.verifier()), CodeChallengeMethod.S256)
-                .build().toURI();
+                .codeChallenge(new CodeVerifier(pending.verifier()), CodeChallengeMethod.S256);
+        if (pending.acr() != null) {
+            request.acrValues(List.of(new ACR(pending.acr())));
+        }
+        return request.build().toURI();
     }
 
     static String challenge(String verifier) {
@@ -169,7 +186,8 @@ final class OidcClient {
                 throw new OidcException("tokens of different users");
             }
             return new Login(idToken.serialize(), claims.getSubject().getValue(), claims.getStringClaim("ssin"),
-                    Objects.requireNonNullElse(claims.getStringClaim("name"), ""), realmRoles(access));
+                    Objects.requireNonNullElse(claims.getStringClaim("name"), ""),
+                    claims.getACR() == null ? null : claims.getACR().getValue(), realmRoles(access));
         } catch (BadJOSEException | JOSEException | InvalidHashException | ParseException e) {
             throw new OidcException("token refused: " + e.getClass().getSimpleName());
         }

@@ -143,7 +143,12 @@ final class Page {
                     .append(form("/acting", "<input type=\"hidden\" name=\"proxy\" value=\"self\">", "proxies.backToMine",
                             "secondary-dark")).append("</div>"));
         }
-        html.append("<main id=\"main\"><h1>").append(title).append("</h1>").append(body).append("</main></body></html>");
+        html.append("<main id=\"main\"><h1>").append(title).append("</h1>");
+        if (request.getParameter("confirmed") != null && Portal.caller(request).isPresent()) {
+            // Back from giving the second factor for a change: the change was not made yet, the patient makes it now.
+            html.append("<p id=\"stepped-up\" role=\"status\" class=\"status active\">").append(text("stepUp.done")).append("</p>");
+        }
+        html.append(body).append("</main></body></html>");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(html.toString());
     }

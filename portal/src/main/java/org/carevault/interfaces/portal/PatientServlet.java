@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.carevault.application.access.AccessControl;
@@ -62,7 +64,8 @@ abstract class PatientServlet extends HttpServlet {
     }
 
     /**
-     * A refusal by the services becomes its HTTP status; one met while acting for someone who no longer counts the
+     * A refusal by the services becomes its HTTP status; a change that needs a second factor the session lacks sends
+     * the patient to Keycloak for it ({@code /step-up}) and back ({@link #afterStepUp}); one met while acting for someone who no longer counts the
      * caller among their proxies (revoked, expired) ends acting for them: the session is back on the caller's own data.
      */
     @Override
@@ -70,6 +73,11 @@ abstract class PatientServlet extends HttpServlet {
         try {
             super.service(request, response);
         } catch (CareVaultException e) {
+            if (e.errorCode() == ErrorCode.STRONG_AUTHENTICATION_REQUIRED && !response.isCommitted()) {
+                response.sendRedirect(request.getContextPath() + "/step-up?to="
+                        + URLEncoder.encode(afterStepUp(request), StandardCharsets.UTF_8));
+                return;
+            }
             Optional<Acting> acting = acting(request);
             if (e.errorCode() == ErrorCode.ROLE_NOT_ALLOWED && acting.isPresent() && proxies.represented(caller(request))
                     .stream().noneMatch(view -> view.proxy().id().equals(acting.get().proxyId()))) {
@@ -81,6 +89,16 @@ abstract class PatientServlet extends HttpServlet {
                 response.sendError(status(e.errorCode()));
             }
         }
+    }
+
+    /**
+     * Where a patient goes back to once they have given their second factor: the page they asked for (a download
+     * starts then), or after a form, the page the form was on, marked {@code confirmed} (the page says the change can
+     * now be made; the form is sent again by the patient, never replayed by the portal).
+     */
+    String afterStepUp(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        return "GET".equals(request.getMethod()) ? request.getServletPath() + query : "/?confirmed=1";
     }
 
     /** The page's status for a service's error (the portal's own mapping: the domain's codes know nothing of HTTP). */

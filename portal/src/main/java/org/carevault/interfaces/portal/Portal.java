@@ -45,6 +45,11 @@ final class Portal {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
+    /** Where a patient manages how they sign in (password, authenticator app, security key): the account console. */
+    static String accountSecurity() {
+        return System.getProperty("carevault.oidc.provider-url", "") + "/account/account-security/signing-in";
+    }
+
     static Optional<Caller> caller(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getAttribute(CALLER));

@@ -132,6 +132,11 @@ public class ProxiesServlet extends PatientServlet {
     }
 
     @Override
+    String afterStepUp(HttpServletRequest request) {
+        return "/proxies?confirmed=1";
+    }
+
+    @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = caller(request);
         if ("/acting".equals(request.getServletPath())) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.carevault.crypto.identity.InvalidIdentifierException;
 import org.carevault.crypto.identity.Nihii;
+import org.carevault.domain.Assurance;
 import org.carevault.domain.CareVaultException;
 import org.carevault.domain.Caller;
 import org.carevault.domain.Channel;
@@ -21,7 +22,8 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
 /**
  * Builds the {@link Caller} from the bearer token that elytron-oidc-client has already verified
  * (signature, issuer, expiry, audience). Here only the identity claims are read: realm roles,
- * {@code ssin} for persons, {@code nihii} for professionals and organisations.
+ * {@code ssin} for persons, {@code nihii} for professionals and organisations, and {@code acr} (how the user
+ * authenticated: {@code mfa} is a second factor in the session).
  */
 @RequestScoped
 public class RestCaller {
@@ -61,7 +63,7 @@ public class RestCaller {
             if (role.isCareProvider() && nihii.isEmpty()) {
                 throw new CareVaultException(ErrorCode.CALLER_IDENTITY_INVALID);
             }
-            return new Caller(id, role, nihii, displayName(token), Channel.REST);
+            return new Caller(id, role, nihii, displayName(token), Channel.REST, Assurance.ofAcr(token.getClaimValueAsString("acr")));
         } catch (InvalidIdentifierException e) {
             throw new CareVaultException(ErrorCode.CALLER_IDENTITY_INVALID);
         }
