@@ -158,16 +158,30 @@ final class RealmWriter {
                 .build();
     }
 
+    /** Where the tests' patient app is sent back with its code (nothing listens there: the test reads the redirect). */
+    static final String TEST_APP_REDIRECT = "http://localhost/it-patient-app/callback";
+
     /**
-     * Clients only the over-the-wire tests use: one whose tokens lack the API audience, and one
-     * whose tokens expire after five seconds.
+     * Clients only the over-the-wire tests use: one whose tokens lack the API audience, one whose tokens expire after
+     * five seconds, and a patient app (public, authorization code with PKCE) through which the tests log patients in
+     * with their second factor, as a patient's own app would.
      */
     private static String testClients() {
         JsonObject noAudience = publicPasswordClient("it-no-audience", identityMappers(false)).build();
         JsonObject shortLived = publicPasswordClient("it-short-lived", identityMappers(true))
                 .add("attributes", Json.createObjectBuilder().add("access.token.lifespan", "5"))
                 .build();
-        return noAudience + "," + shortLived;
+        JsonObject patientApp = Json.createObjectBuilder()
+                .add("clientId", "it-patient-app")
+                .add("enabled", true)
+                .add("publicClient", true)
+                .add("standardFlowEnabled", true)
+                .add("directAccessGrantsEnabled", false)
+                .add("redirectUris", Json.createArrayBuilder().add(TEST_APP_REDIRECT))
+                .add("attributes", Json.createObjectBuilder().add("pkce.code.challenge.method", "S256"))
+                .add("protocolMappers", identityMappers(true))
+                .build();
+        return noAudience + "," + shortLived + "," + patientApp;
     }
 
     private static JsonObjectBuilder publicPasswordClient(String clientId, JsonArray mappers) {

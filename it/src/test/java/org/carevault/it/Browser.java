@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.htmlunit.BrowserVersion;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, for the portal's browser tests. Where Chromium or its driver is not
@@ -51,6 +54,24 @@ final class Browser {
         System.out.println("NOTICE: " + what + " runs in HtmlUnit, without screenshots: Chromium is not installed here"
                 + " (the real-browser run needs apt-get install chromium chromium-driver)");
         return new HtmlUnitDriver(BrowserVersion.FIREFOX, false);
+    }
+
+    /**
+     * Signs a demo patient in on Keycloak's own pages, where the portal sends them: the password form, then the
+     * one-time code of their authenticator (patients log in with their second factor).
+     */
+    static void signIn(WebDriver browser, WebDriverWait wait, String username) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        secondFactor(browser, wait, SecondFactor.code(username));
+    }
+
+    /** Answers Keycloak's one-time code form. */
+    static void secondFactor(WebDriver browser, WebDriverWait wait, String code) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("otp"))).sendKeys(code);
+        browser.findElement(By.id("kc-login")).click();
     }
 
     /** A new headless Chromium with an empty profile and no background networking. */

@@ -274,10 +274,7 @@ class ClusterIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(Stack.HUB + "/portal/");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-            browser.findElement(By.id("username")).sendKeys("patient.devos");
-            browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
+            Browser.signIn(browser, wait, "patient.devos");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
             String node = browser.manage().getCookieNamed("CVNODE").getValue();
             String session = browser.manage().getCookieNamed("CAREVAULT_PORTAL").getValue();

@@ -28,8 +28,9 @@ final class ConsentApi {
             "pharmacist", () -> Tokens.password("pharm.janssens"),
             "nurse", () -> Tokens.password("nurse.maes"),
             "hospital", Tokens::hospital,
-            "patient", () -> Tokens.password("patient.devos"),
-            "other-patient", () -> Tokens.password("patient.claes"),
+            "patient", () -> PatientApp.mfaToken("patient.devos"),
+            "other-patient", () -> PatientApp.mfaToken("patient.claes"),
+            "patient-password", () -> Tokens.password("patient.devos"),
             "admin", Tokens::admin);
 
     static final String DEVOS_SSIN = "55032001180";

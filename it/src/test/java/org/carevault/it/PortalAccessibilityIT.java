@@ -39,10 +39,7 @@ class PortalAccessibilityIT {
         browser.manage().window().setSize(WIDTHS.get(0));
         browser.get(Stack.HUB + "/portal/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys("patient.devos");
-        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browser.signIn(browser, wait, "patient.devos");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
     }
 

@@ -83,9 +83,7 @@ class PortalIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertTrue(browser.getCurrentUrl().startsWith(Stack.KEYCLOAK + "/realms/carevault/"), "Keycloak's own login page");
         assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browser.signIn(browser, wait, username);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
     }
 
@@ -336,8 +334,17 @@ class PortalIT {
             javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72),
                     "png", SHOTS.resolve("portal-log-pdf.png").toFile());
         }
+        // One byte of what the signature covers changed (XOR 1 changes any character; XOR 0x20 would only change the case
+        // of a hex digit, which means the same), outside the signature's own /Contents.
         byte[] tampered = pdf.clone();
-        tampered[pdf.length / 3] ^= 0x20;
+        String latin = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int contents = latin.lastIndexOf("/Contents <");
+        int contentsEnd = latin.indexOf('>', contents);
+        int at = pdf.length / 3;
+        if (contents >= 0 && at >= contents && at <= contentsEnd) {
+            at = contents / 2;
+        }
+        tampered[at] ^= 0x01;
         org.junit.jupiter.api.Assertions.assertThrows(org.carevault.crypto.pdf.SignedPdf.InvalidPdfSignature.class,
                 () -> org.carevault.crypto.pdf.SignedPdf.verify(tampered, ca, ca), "one changed byte breaks the signature");
     }

@@ -11,14 +11,17 @@ import org.carevault.domain.Role;
  * The access decision, as a pure function of the request, the patient's state and the time. Deny
  * unless every check passes, in this order: authenticated; a break-the-glass reason, when one is
  * given, is well-formed (a malformed one is refused whatever else would permit); the role may do this to this type of
- * data (the matrix); a patient changing their consent or proxies, or exporting their log, has authenticated with a
- * second factor in this session (step-up: a password alone is refused, professionals are not concerned); a patient only reaches their own data; for a care provider, an exclusion by
+ * data (the matrix); a patient only reaches their own data; for a care provider, an exclusion by
  * the patient refuses everything about health data and relationships (it wins over a relationship
  * and over break-the-glass); health data and new relationships (not revocations) need consent; health data needs an
  * active relationship in the caller's role, or a valid break-the-glass reason from a physician or
  * nurse. A caller with an active relationship who also gives a reason is permitted by the
  * relationship (basis THERAPEUTIC_RELATIONSHIP): the emergency access was not needed, so the
  * patient is not notified of one; the reason is still recorded with the entry.
+ *
+ * <p>Step-up: a patient (or their proxy) who would be permitted to change consent or proxies, or to take the trail
+ * away, is refused unless they authenticated with a second factor in this session; care providers and operators are
+ * not concerned.
  */
 public final class AccessPolicy {
 
@@ -41,10 +44,10 @@ public final class AccessPolicy {
             return Decision.refuse(DecisionCode.ROLE_NOT_ALLOWED);
         }
         if (caller.role() == Role.PATIENT) {
-            if (request.strongAuthentication() && caller.assurance() != Assurance.MULTI_FACTOR) {
-                return Decision.refuse(DecisionCode.STRONG_AUTHENTICATION_REQUIRED);
-            }
-            return decideForPatient(request, state, now);
+            Decision decision = decideForPatient(request, state, now);
+            // Step-up: what a patient may do, they may do only with a second factor when the request says so.
+            return decision.permitted() && request.strongAuthentication() && caller.assurance() != Assurance.MULTI_FACTOR
+                    ? Decision.refuse(DecisionCode.STRONG_AUTHENTICATION_REQUIRED) : decision;
         }
         if (!caller.role().isCareProvider() || request.patient().isEmpty()) {
             return Decision.permit(Decision.Basis.ROLE);

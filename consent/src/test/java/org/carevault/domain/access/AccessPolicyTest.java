@@ -287,7 +287,8 @@ class AccessPolicyTest {
     /**
      * Step-up: a patient's change to consent or proxies, and an export of their trail, needs a second factor in the
      * session, for themselves and for whom they act as proxy; the same request from a care provider or an operator does
-     * not ask for one, and what needs no step-up is unaffected by a password-only patient.
+     * not ask for one, and what needs no step-up is unaffected by a password-only patient; a patient who may not do it
+     * at all is refused for that, whatever their factors.
      * Rows: caller, assurance, own record or as proxy, step-up declared → outcome.
      */
     @ParameterizedTest(name = "{0} {1} {2} step-up={3} → {4}")
@@ -298,17 +299,23 @@ class AccessPolicyTest {
         "PATIENT, SINGLE_FACTOR, proxy, true, STRONG_AUTHENTICATION_REQUIRED",
         "PATIENT, MULTI_FACTOR, proxy, true, PERMIT",
         "PATIENT, SINGLE_FACTOR, proxy, false, PERMIT",
+        "PATIENT, SINGLE_FACTOR, stranger, true, ROLE_NOT_ALLOWED",
+        "PATIENT, MULTI_FACTOR, stranger, true, ROLE_NOT_ALLOWED",
         "PHYSICIAN, SINGLE_FACTOR, -, true, PERMIT",
         "ADMIN, SINGLE_FACTOR, -, true, PERMIT",
     })
     void aPatientsSensitiveChangesNeedASecondFactor(String role, Assurance assurance, String whose, boolean stepUp, DecisionCode expected) {
         Caller caller = switch (role) {
-            case "PATIENT" -> "proxy".equals(whose) ? OTHER_PATIENT : PATIENT;
+            case "PATIENT" -> "own".equals(whose) ? PATIENT : OTHER_PATIENT;
             case "PHYSICIAN" -> PHYSICIAN;
             default -> new Caller(PartyId.person("80010100107"), Role.ADMIN, Optional.empty(), "", Channel.REST);
         };
         caller = new Caller(caller.id(), caller.role(), caller.nihii(), caller.displayName(), caller.channel(), assurance);
-        Optional<PatientRef> self = caller.role() != Role.PATIENT ? Optional.empty() : Optional.of("proxy".equals(whose) ? CLAES : DEVOS);
+        Optional<PatientRef> self = caller.role() != Role.PATIENT ? Optional.empty() : Optional.of(switch (whose) {
+            case "proxy" -> CLAES;
+            case "stranger" -> new PatientRef("CCCCCCCCCCCCCCCCCCCCCCCC");
+            default -> DEVOS;
+        });
         var proxy = new PatientAccessState.Proxy(CLAES.value(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(400)));
         PatientAccessState state = new PatientAccessState(true, List.of(), Set.of(), List.of(proxy));
         int decided = 0;
