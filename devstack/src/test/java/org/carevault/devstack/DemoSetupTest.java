@@ -49,6 +49,31 @@ class DemoSetupTest {
         assertTrue(clients.contains("it-short-lived"), "test mode adds the test clients");
         assertTrue(Files.exists(dir.resolve("import/other-realm.json")));
 
+        // Strong authentication: two levels, the portal asks for the second by default, demo patients have a TOTP whose
+        // key is an installation secret (printed base32), every demo person has the realm's default roles.
+        assertEquals("{\"password\":1,\"mfa\":2}", realm.getJsonObject("attributes").getString("acr.loa.map"));
+        assertEquals("carevault browser", realm.getString("browserFlow"));
+        assertTrue(realm.getJsonArray("authenticationFlows").toString().contains("conditional-level-of-authentication"));
+        JsonObject portal = realm.getJsonArray("clients").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "carevault-portal".equals(c.getString("clientId"))).findFirst().orElseThrow();
+        assertEquals("mfa", portal.getJsonObject("attributes").getString("default.acr.values"));
+        for (JsonObject user : realm.getJsonArray("users").getValuesAs(JsonObject.class)) {
+            if (user.containsKey("serviceAccountClientId")) {
+                continue;
+            }
+            assertTrue(user.getJsonArray("realmRoles").toString().contains("default-roles-carevault"), user.getString("username"));
+            boolean patient = user.getJsonArray("realmRoles").toString().contains("\"patient\"");
+            String otp = user.getJsonArray("credentials").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> "otp".equals(c.getString("type"))).map(c -> c.getString("secretData")).findFirst().orElse(null);
+            assertEquals(patient, otp != null, user.getString("username") + ": a TOTP for patients only");
+            if (patient) {
+                assertTrue(otp.contains(secrets.getProperty("keycloak.totp." + user.getString("username"))));
+            }
+        }
+        String printed = Files.readString(dir.resolve("demo-credentials.txt"));
+        assertTrue(printed.contains(DemoSetup.base32(secrets.getProperty("keycloak.totp.patient.devos")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))), "the demo patient's key, for an authenticator app");
+
         Properties server = load(dir.resolve("wildfly.properties"));
         assertEquals("http://localhost:18180/realms/carevault", server.getProperty("carevault.oidc.provider-url"));
         assertNotEquals(secrets.getProperty("db.password"), secrets.getProperty("pki.hub-password"));
@@ -86,6 +111,19 @@ class DemoSetupTest {
             assertFalse(user.containsKey("credentials"));
         }
         assertTrue(realm.getJsonArray("clients").toString().contains("71234567"), "each hospital's NIHII in its tokens");
+        assertEquals("direct grant", realm.getString("directGrantFlow"), "Keycloak's own: OTP for users who have one");
+        assertEquals("carevault browser", realm.getString("browserFlow"), "patients log in with a second factor");
+        assertEquals("mfa", portal.getJsonObject("attributes").getString("default.acr.values"));
+    }
+
+    /** RFC 4648's base32 test vectors (without padding, as authenticator apps take keys). */
+    @Test
+    void base32AsInRfc4648() {
+        String[][] vectors = {{"", ""}, {"f", "MY"}, {"fo", "MZXQ"}, {"foo", "MZXW6"}, {"foob", "MZXW6YQ"}, {"fooba", "MZXW6YTB"},
+            {"foobar", "MZXW6YTBOI"}};
+        for (String[] vector : vectors) {
+            assertEquals(vector[1], DemoSetup.base32(vector[0].getBytes(java.nio.charset.StandardCharsets.US_ASCII)), vector[0]);
+        }
     }
 
     private static void run(Path dir) throws Exception {
