@@ -451,7 +451,8 @@ class DecisionPointCoverageIT {
                 Map.entry("/log.csv", "GetPatientAuditTrail"),
                 Map.entry("/log.pdf", "GetPatientAuditTrail"),
                 Map.entry("/proxies", "GetProxy / PutProxy / RevokeProxy, and the caller's own mandates"),
-                Map.entry("/acting", "one of the caller's own proxies; every later call decided again"));
+                Map.entry("/acting", "one of the caller's own proxies; every later call decided again"),
+                Map.entry("/step-up", "no data: sends the logged-in patient to Keycloak for their second factor"));
         Set<String> open = Set.of("/login", "/callback", "/logout", "/logged-out");
         Set<String> found = new TreeSet<>();
         for (Class<?> type : classesOf("org.carevault.interfaces.portal")) {
