@@ -47,6 +47,14 @@ final class KeycloakAdmin {
         assertEquals(204, updated.statusCode(), updated::body);
     }
 
+    /** The types of the credentials a user has (password, otp, webauthn, …). */
+    static java.util.Set<String> credentialTypes(String username) {
+        JsonNode user = json(send("GET", "/users?exact=true&username=" + username, null)).get(0);
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        json(send("GET", "/users/" + user.get("id").asText() + "/credentials", null)).forEach(c -> types.add(c.get("type").asText()));
+        return types;
+    }
+
     private static HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(REALM + path)).header("Authorization", "Bearer " + token())
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -19,6 +19,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * A patient's second factor in the browser, on Keycloak's own pages. A new patient (registered by the operator with a
@@ -70,13 +73,11 @@ class PortalSecondFactorIT {
         wait.until(ExpectedConditions.urlContains("/portal/logged-out"));
     }
 
-    @Test
-    void aPatientSetsUpAnAuthenticatorAndIsAskedForItBeforeWithdrawingConsent() throws Exception {
-        String username = "patient.enrol" + System.nanoTime() % 1_000_000;
-        String ssin = ConsentApi.newSsin();
-        KeycloakAdmin.createPatient(username, "Eva", "Wouters", ssin);
-
-        // First login: the password, then Keycloak asks to set up an authenticator app (required action).
+    /**
+     * A new patient's first login: the password, then Keycloak asks to set up an authenticator app (required action);
+     * the key it shows ("Unable to scan?") gives the codes. Returns the key.
+     */
+    private static byte[] firstLogin(String username, String label) throws Exception {
         password(username);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-totp-secret-qr-code")));
         shot("totp-setup");
@@ -85,10 +86,72 @@ class PortalSecondFactorIT {
         byte[] key = SecondFactor.base32(shown);
         assertTrue(key.length >= 20, "a key of at least 160 bits: " + key.length);
         browser.findElement(By.id("totp")).sendKeys(SecondFactor.code(username, key));
-        browser.findElement(By.id("userLabel")).sendKeys("Eva's phone");
+        browser.findElement(By.id("userLabel")).sendKeys(label);
         browser.findElement(By.id("saveTOTPBtn")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
         assertTrue(browser.getCurrentUrl().startsWith(Stack.HUB + "/portal/"), browser.getCurrentUrl());
+        return key;
+    }
+
+    /**
+     * WebAuthn, with Chromium's virtual authenticator standing in for a security key: the patient adds the key (Keycloak's
+     * WebAuthn registration, as the account console's "Set up" starts it), logs out, and logs in with the password and
+     * the key instead of a code ("Try another way").
+     */
+    @Test
+    void aPatientAddsASecurityKeyAndLogsInWithIt() throws Exception {
+        Browser.assumeInstalled("WebAuthn (Chromium's virtual authenticator)");
+        String username = "patient.key" + System.nanoTime() % 1_000_000;
+        KeycloakAdmin.createPatient(username, "Tom", "Peeters", ConsentApi.newSsin());
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasUserVerification(true).setIsUserVerified(true).setHasResidentKey(false));
+        try {
+            firstLogin(username, "Tom's phone");
+            // The account console's "Set up" link: an application-initiated action of the account console's client.
+            browser.get(Stack.KEYCLOAK + "/realms/carevault/protocol/openid-connect/auth?client_id=account-console&response_type=code"
+                    + "&scope=openid&code_challenge=" + "A".repeat(43) + "&code_challenge_method=S256&kc_action=webauthn-register"
+                    + "&redirect_uri=" + java.net.URLEncoder.encode(Stack.KEYCLOAK + "/realms/carevault/account/",
+                            java.nio.charset.StandardCharsets.UTF_8));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("registerWebAuthn"))).click();
+            try {
+                wait.until(ExpectedConditions.alertIsPresent()).sendKeys("Tom's key");
+                browser.switchTo().alert().accept();
+            } catch (org.openqa.selenium.TimeoutException noLabelAsked) {
+                // this Keycloak names the key itself
+            }
+            wait.until(driver -> !driver.getCurrentUrl().contains("webauthn-register") && !driver.getCurrentUrl().contains("required-action"));
+            assertEquals(1, authenticator.getCredentials().size(), "the key holds one credential for the hub's login service");
+            assertEquals(java.util.Set.of("password", "otp", "webauthn"), KeycloakAdmin.credentialTypes(username));
+
+            browser.get(Stack.HUB + "/portal/");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+            logout();
+            password(username);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("try-another-way"))).click();
+            wait.until(driver -> !driver.findElements(By.xpath("//*[contains(., 'Passkey') or contains(., 'Security')]")).isEmpty());
+            shot("second-factor-choice");
+            browser.findElements(By.cssSelector("#kc-select-credential-form .select-auth-box-parent, #kc-select-credential-form button, "
+                    + "#kc-select-credential-form [role='button'], #kc-select-credential-form a")).stream()
+                    .filter(choice -> choice.getText().contains("Passkey") || choice.getText().contains("Security"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no security key choice:\n" + browser.getPageSource())).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("authenticateWebAuthnButton"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
+            assertTrue(browser.getCurrentUrl().startsWith(Stack.HUB + "/portal/"), "logged in with the key");
+            assertTrue(authenticator.getCredentials().get(0).getSignCount() > 0, "the key signed the login");
+            logout();
+        } finally {
+            ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+        }
+    }
+
+    @Test
+    void aPatientSetsUpAnAuthenticatorAndIsAskedForItBeforeWithdrawingConsent() throws Exception {
+        String username = "patient.enrol" + System.nanoTime() % 1_000_000;
+        String ssin = ConsentApi.newSsin();
+        KeycloakAdmin.createPatient(username, "Eva", "Wouters", ssin);
+
+        byte[] key = firstLogin(username, "Eva's phone");
         browser.findElement(By.cssSelector("#consent button.primary")).click();
         wait.until(driver -> driver.findElement(By.id("consent-status")).getAttribute("class").contains("active")
                 && !driver.findElement(By.id("consent-status")).getAttribute("class").contains("inactive"));
