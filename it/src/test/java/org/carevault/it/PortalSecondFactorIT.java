@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -38,8 +38,9 @@ class PortalSecondFactorIT {
     private static WebDriver browser;
     private static WebDriverWait wait;
 
-    @BeforeAll
-    static void browser() throws Exception {
+    /** A fresh browser for each patient: no session of the one before, at the portal or at Keycloak. */
+    @BeforeEach
+    void browser() throws Exception {
         browser = Browser.chromiumOrHtmlUnit("PortalSecondFactorIT");
         browser.manage().window().setSize(new Dimension(1280, 900));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -47,8 +48,8 @@ class PortalSecondFactorIT {
         Files.createDirectories(SHOTS);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         KeycloakAdmin.portalDefaultAcr("mfa");
         if (browser != null) {
             browser.quit();
@@ -120,7 +121,13 @@ class PortalSecondFactorIT {
             } catch (org.openqa.selenium.TimeoutException noLabelAsked) {
                 // this Keycloak names the key itself
             }
-            wait.until(driver -> !driver.getCurrentUrl().contains("webauthn-register") && !driver.getCurrentUrl().contains("required-action"));
+            try {
+                wait.until(driver -> KeycloakAdmin.credentialTypes(username).contains("webauthn"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                shot("webauthn-register-failed");
+                Files.writeString(SHOTS.resolve("webauthn-register-failed.html"), browser.getPageSource());
+                throw new AssertionError("no security key registered; the page: " + browser.getCurrentUrl(), e);
+            }
             assertEquals(1, authenticator.getCredentials().size(), "the key holds one credential for the hub's login service");
             assertEquals(java.util.Set.of("password", "otp", "webauthn"), KeycloakAdmin.credentialTypes(username));
 
@@ -129,12 +136,11 @@ class PortalSecondFactorIT {
             logout();
             password(username);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("try-another-way"))).click();
-            wait.until(driver -> !driver.findElements(By.xpath("//*[contains(., 'Passkey') or contains(., 'Security')]")).isEmpty());
+            // Keycloak's choice of second factor: each is a form of its own; the key is "Passkey" (WebAuthn).
+            By passkey = By.xpath("//div[@role='button'][.//h2[contains(normalize-space(.), 'Passkey')]]");
+            wait.until(ExpectedConditions.elementToBeClickable(passkey));
             shot("second-factor-choice");
-            browser.findElements(By.cssSelector("#kc-select-credential-form .select-auth-box-parent, #kc-select-credential-form button, "
-                    + "#kc-select-credential-form [role='button'], #kc-select-credential-form a")).stream()
-                    .filter(choice -> choice.getText().contains("Passkey") || choice.getText().contains("Security"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no security key choice:\n" + browser.getPageSource())).click();
+            browser.findElement(passkey).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("authenticateWebAuthnButton"))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-status")));
             assertTrue(browser.getCurrentUrl().startsWith(Stack.HUB + "/portal/"), "logged in with the key");
