@@ -28,15 +28,19 @@ final class SecondFactor {
         return code(username, Stack.secret("keycloak.totp." + username).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A code no login of this account has used yet (waits for the next time step when needed). */
+    /**
+     * A code no login of this account has used yet. The realm accepts the codes of one step before and after the
+     * current one (its look-around window, as for a phone whose clock is a little off), so a second login within the
+     * same 30 seconds takes the next step's code at once; only a third waits for the next step.
+     */
     static String code(String account, byte[] key) {
         long step = LAST_STEP.compute(account, (name, last) -> {
             long now = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
-            if (last != null && last >= now) {
-                sleepUntil((last + 1) * PERIOD_SECONDS * 1000 + 200);
-                return last + 1;
+            long next = last == null ? now : Math.max(now, last + 1);
+            if (next > now + 1) {
+                sleepUntil((next - 1) * PERIOD_SECONDS * 1000 + 200);
             }
-            return now;
+            return next;
         });
         return totp(key, step);
     }
