@@ -61,17 +61,40 @@ final class Browser {
      * one-time code of their authenticator (patients log in with their second factor).
      */
     static void signIn(WebDriver browser, WebDriverWait wait, String username) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(username);
+        password(browser, wait, username);
+        secondFactor(browser, wait, SecondFactor.code(username));
+    }
+
+    /** Answers Keycloak's login form with the demo password (what comes next is Keycloak's to decide). */
+    static void password(WebDriver browser, WebDriverWait wait, String username) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        secondFactor(browser, wait, SecondFactor.code(username));
     }
 
     /** Answers Keycloak's one-time code form. */
     static void secondFactor(WebDriver browser, WebDriverWait wait, String code) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("otp"))).sendKeys(code);
         browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** Where the browser tests leave their screenshots. */
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    /** A wait of 30 s that reads a condition again when the page was replaced under it (stale elements). */
+    static WebDriverWait waitFor(WebDriver browser) throws IOException {
+        Files.createDirectories(SHOTS);
+        WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** A screenshot in {@link #SHOTS} (Chromium; HtmlUnit draws nothing). */
+    static void shot(WebDriver browser, String name) throws IOException {
+        if (browser instanceof org.openqa.selenium.TakesScreenshot camera) {
+            Files.copy(camera.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** A new headless Chromium with an empty profile and no background networking. */

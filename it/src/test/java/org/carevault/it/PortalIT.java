@@ -9,15 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,16 +29,13 @@ class PortalIT {
 
     private static WebDriver browser;
     private static WebDriverWait wait;
-    private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Path SHOTS = Browser.SHOTS;
 
     @BeforeAll
     static void browser() throws Exception {
         browser = Browser.chromiumOrHtmlUnit("PortalIT");
         browser.manage().window().setSize(new Dimension(1280, 900));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // A condition read while the page is being replaced by the next one finds stale elements: read it again.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        Files.createDirectories(SHOTS);
+        wait = Browser.waitFor(browser);
     }
 
     @AfterAll
@@ -52,11 +46,7 @@ class PortalIT {
     }
 
     private static void shot(String name) throws Exception {
-        if (!(browser instanceof org.openqa.selenium.TakesScreenshot)) {
-            return;  // HtmlUnit draws nothing
-        }
-        Path file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.shot(browser, name);
     }
 
     /** The same page at a phone's width (390 × 844 CSS pixels), then back to the desktop size. */

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,7 +31,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  */
 class PortalSecondFactorIT {
 
-    private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Path SHOTS = Browser.SHOTS;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
@@ -43,9 +40,7 @@ class PortalSecondFactorIT {
     void browser() throws Exception {
         browser = Browser.chromiumOrHtmlUnit("PortalSecondFactorIT");
         browser.manage().window().setSize(new Dimension(1280, 900));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        Files.createDirectories(SHOTS);
+        wait = Browser.waitFor(browser);
     }
 
     @AfterEach
@@ -57,16 +52,12 @@ class PortalSecondFactorIT {
     }
 
     private static void shot(String name) throws Exception {
-        if (browser instanceof TakesScreenshot camera) {
-            Files.copy(camera.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        Browser.shot(browser, name);
     }
 
     private static void password(String username) {
         browser.get(Stack.HUB + "/portal/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browser.password(browser, wait, username);
     }
 
     private static void logout() {

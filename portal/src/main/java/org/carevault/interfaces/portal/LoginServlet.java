@@ -129,17 +129,14 @@ public class LoginServlet extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);  // not reached: asking again would loop
                 return;
             }
-            request.changeSessionId();
-            session.setAttribute(Portal.CALLER, caller);
-            session.setAttribute(Portal.ID_TOKEN, login.idToken());
-            response.sendRedirect(request.getContextPath() + returnPath(pending.returnTo()));
-            return;
         }
         request.changeSessionId();
         session.setAttribute(Portal.CALLER, caller);
         session.setAttribute(Portal.ID_TOKEN, login.idToken());
-        session.setAttribute(Portal.CSRF, OidcClient.random());
-        response.sendRedirect(request.getContextPath() + "/");
+        if (pending.acr() == null) {
+            session.setAttribute(Portal.CSRF, OidcClient.random());  // a step-up keeps the session's forms valid
+        }
+        response.sendRedirect(request.getContextPath() + (pending.acr() == null ? "/" : returnPath(pending.returnTo())));
     }
 
     private void loggedOut(HttpServletRequest request, HttpServletResponse response) throws IOException {

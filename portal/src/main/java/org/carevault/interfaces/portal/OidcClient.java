@@ -104,10 +104,13 @@ final class OidcClient {
 
     /** Starts a login: the state, nonce and PKCE verifier to keep. */
     Pending begin(String redirectUri) {
-        return new Pending(random(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri, null, null);
+        return stepUp(redirectUri, null, null);
     }
 
-    /** Starts a step-up: a login that asks the provider for this {@code acr}, then goes back to {@code returnTo}. */
+    /**
+     * Starts a step-up: a login that asks the provider for this {@code acr}, then goes back to {@code returnTo} (both
+     * null: a plain login).
+     */
     Pending stepUp(String redirectUri, String acr, String returnTo) {
         return new Pending(random(), new Nonce(32).getValue(), new CodeVerifier().getValue(), redirectUri, acr, returnTo);
     }
